@@ -1,0 +1,60 @@
+import type { CauseId } from './cause-id.js';
+
+export type CauseCategory = 'key' | 'environment' | 'server' | 'network' | 'fallback';
+
+/** How bad a cause is when it is found: `fail` means the key cannot work as set up. */
+export type Severity = 'fail' | 'warn' | 'info';
+
+/**
+ * Values a fix step may mention, filled from what the error or the environment showed.
+ * Every field is optional: a template must read well when a value is missing.
+ * Never holds a key: only masked forms and fingerprints.
+ */
+export interface Evidence {
+  httpStatus?: number;
+  rpcStatus?: string;
+  reason?: string;
+  domain?: string;
+  message?: string;
+  service?: string;
+  /** Google Cloud project number or id, e.g. from `metadata.consumer` "projects/123". */
+  project?: string;
+  activationUrl?: string;
+  quotaId?: string;
+  quotaMetric?: string;
+  quotaValue?: string;
+  retryDelay?: string;
+  model?: string;
+  location?: string;
+  method?: string;
+  helpLinks?: string[];
+  /** Masked key (`AIza…Xy9Z`) where one was seen. */
+  maskedKey?: string;
+  keyKind?: 'standard' | 'auth' | 'ephemeral' | 'unknown';
+  /** Environment variable or file involved. */
+  variable?: string;
+  file?: string;
+  baseUrl?: string;
+  endpoint?: string;
+  [extra: string]: unknown;
+}
+
+export interface CauseLink {
+  title: string;
+  url: string;
+}
+
+export interface CauseEntry {
+  id: CauseId;
+  category: CauseCategory;
+  severity: Severity;
+  /** One line, names the problem. */
+  title: string;
+  /** Two or three sentences a stressed developer understands. May use {placeholders}. */
+  explanation: string;
+  /** Ordered steps; each may use {placeholders} filled from Evidence. */
+  fix: string[];
+  links: CauseLink[];
+  /** HTTP status the server typically answers with, where this is a server cause. */
+  http?: number;
+}

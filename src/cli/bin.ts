@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// The only place that touches the process: wires stdio and signals to run() and sets the exit code.
+import { run } from './run.js';
+
+const controller = new AbortController();
+process.once('SIGINT', () => controller.abort());
+process.once('SIGTERM', () => controller.abort());
+
+const readStdin = async (): Promise<string> => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+};
+
+run(process.argv.slice(2), process.env, {
+  readStdin,
+  onStdout: (s) => process.stdout.write(s),
+  onStderr: (s) => process.stderr.write(s),
+  isTTY: Boolean(process.stdout.isTTY),
+  cwd: process.cwd(),
+  signal: controller.signal,
+}).then(
+  (result) => {
+    process.exitCode = result.exitCode;
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `gemini-key-doctor: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exitCode = 2;
+  },
+);

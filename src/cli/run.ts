@@ -1,0 +1,93 @@
+import { HelpShown } from './_commander.js';
+import type { CliContext, CliIo, CliResult, CommandHandler, Env, ExitCode } from './context.js';
+import { UsageError } from './usage-error.js';
+
+/** Subcommands, loaded lazily so that `explain` does not pay for the emulator or the scanner. */
+const COMMANDS: Record<string, () => Promise<CommandHandler>> = {
+  doctor: async () => (await import('./commands/doctor.js')).doctorCommand,
+  explain: async () => (await import('./commands/explain.js')).explainCommand,
+  scan: async () => (await import('./commands/scan.js')).scanCommand,
+  emulate: async () => (await import('./commands/emulate.js')).emulateCommand,
+  ask: async () => (await import('./commands/ask.js')).askCommand,
+  hook: async () => (await import('./commands/hook.js')).hookCommand,
+};
+
+export const USAGE = `gemini-key-doctor — why is my Gemini API key rejected, and how do I fix it?
+
+Usage:
+  gemini-key-doctor [doctor] [options]   diagnose the keys this folder's clients would use (default)
+  gemini-key-doctor explain [TEXT|-]     classify a pasted error text, offline
+  gemini-key-doctor scan [PATH…]         find leaked Gemini keys in files and git history
+  gemini-key-doctor emulate              run a local Gemini API emulator with magic test keys
+  gemini-key-doctor ask PROMPT           send one prompt with the resolved key
+  gemini-key-doctor hook install         install a git pre-commit hook running scan --staged
+
+Run 'gemini-key-doctor COMMAND --help' for a command's options.
+The key is never taken from a command-line argument: use the environment, a .env file or --key-stdin.
+
+Exit codes: 0 nothing failing (warnings allowed) · 1 a failing finding · 2 usage or internal error.
+`;
+
+/**
+ * The whole CLI as a function: parses argv, runs one command, returns what it printed and its
+ * exit code. It never calls process.exit and reads nothing from the process but what `io` gives.
+ */
+export async function run(argv: readonly string[], env: Env, io: CliIo = {}): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const noColorFlag = argv.includes('--no-color');
+  const ctx: CliContext = {
+    env,
+    io,
+    cwd: io.cwd ?? process.cwd(),
+    color: Boolean(io.isTTY) && !noColorFlag && env['NO_COLOR'] === undefined && env['TERM'] !== 'dumb',
+    out: (text) => {
+      stdout += text;
+      io.onStdout?.(text);
+    },
+    err: (text) => {
+      stderr += text;
+      io.onStderr?.(text);
+    },
+  };
+  const exitCode = await dispatch(argv, ctx);
+  return { exitCode, stdout, stderr };
+}
+
+async function dispatch(argv: readonly string[], ctx: CliContext): Promise<ExitCode> {
+  const [first, ...rest] = argv;
+  if (first === '--help' || first === '-h' || first === 'help') {
+    ctx.out(USAGE);
+    return 0;
+  }
+  if (first === '--version' || first === '-V') {
+    ctx.out(`${await version()}\n`);
+    return 0;
+  }
+  const named = first !== undefined && Object.hasOwn(COMMANDS, first);
+  const load = named ? COMMANDS[first] : COMMANDS['doctor'];
+  const args = named ? rest : argv;
+  try {
+    const handler = await load!();
+    return await handler(args, ctx);
+  } catch (error) {
+    if (error instanceof HelpShown) return 0;
+    if (error instanceof UsageError) {
+      ctx.err(`gemini-key-doctor: ${error.message}\nRun 'gemini-key-doctor --help' for usage.\n`);
+      return 2;
+    }
+    // An internal error: one line, no stack (set GKD_DEBUG=1 to see it).
+    const message = error instanceof Error ? error.message : String(error);
+    ctx.err(`gemini-key-doctor: internal error: ${message}\n`);
+    if (ctx.env['GKD_DEBUG'] && error instanceof Error && error.stack) ctx.err(`${error.stack}\n`);
+    return 2;
+  }
+}
+
+async function version(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}

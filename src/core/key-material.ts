@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * What we know about the shape of Gemini credentials (reference/auth-keys-2026.md):
+ * standard keys are `AIza` + 35 of [A-Za-z0-9_-] (39 chars); auth keys are `AQ.` + a long
+ * [A-Za-z0-9_-] tail (53 chars in every public sample, so length is only a heuristic);
+ * ephemeral tokens for the Live API are `auth_tokens/…`.
+ */
+export type KeyKind = 'standard' | 'auth' | 'ephemeral' | 'unknown';
+
+export const STANDARD_KEY_LENGTH = 39;
+export const AUTH_KEY_TYPICAL_LENGTH = 53;
+/** Shortest auth-key tail we still call an auth key when scanning text; shorter is a decoy. */
+export const AUTH_KEY_MIN_TAIL = 30;
+
+const KEY_CHAR = 'A-Za-z0-9_\\-';
+/** Exact shapes, for a value already isolated (a variable's value). */
+export const STANDARD_KEY_EXACT = new RegExp(`^AIza[${KEY_CHAR}]{35}$`);
+export const AUTH_KEY_EXACT = new RegExp(`^AQ\\.[${KEY_CHAR}]{${AUTH_KEY_MIN_TAIL},}$`);
+
+/**
+ * Keys inside free text. The boundaries reject matches inside longer tokens
+ * (a key-char immediately before or after) but accept `…&`, `"…"`, `<string>…</string>`, `\n`.
+ */
+export const STANDARD_KEY_IN_TEXT = new RegExp(
+  `(?<![${KEY_CHAR}.])AIza[${KEY_CHAR}]{35}(?![${KEY_CHAR}])`,
+  'g',
+);
+export const AUTH_KEY_IN_TEXT = new RegExp(
+  `(?<![${KEY_CHAR}.])AQ\\.[${KEY_CHAR}]{${AUTH_KEY_MIN_TAIL},}(?![${KEY_CHAR}])`,
+  'g',
+);
+
+/** Looser, for masking: anything that starts like a key, whatever its length, is hidden from output. */
+const KEYLIKE_FOR_MASKING = new RegExp(
+  `AIza[${KEY_CHAR}]{8,}|AQ\\.[${KEY_CHAR}]{8,}|auth_tokens/[${KEY_CHAR}]{8,}`,
+  'g',
+);
+
+export function keyKindOf(value: string): KeyKind {
+  if (value.startsWith('AIza')) return 'standard';
+  if (value.startsWith('AQ.')) return 'auth';
+  if (value.startsWith('auth_tokens/')) return 'ephemeral';
+  return 'unknown';
+}
+
+/** First 8 hex characters of SHA-256 of the exact key bytes: the same in doctor, scan and explain. */
+export function fingerprintOf(key: string): string {
+  return createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 8);
+}
+
+/**
+ * A form of the key safe to print: the kind's public prefix, an ellipsis and the last four
+ * characters (`AIza…Xy9Z`). Short or unknown values show less, never more than 4 characters.
+ */
+export function maskKey(key: string): string {
+  const kind = keyKindOf(key);
+  const prefix =
+    kind === 'standard' ? 'AIza' : kind === 'auth' ? 'AQ.' : kind === 'ephemeral' ? 'auth_tokens/' : '';
+  const rest = key.slice(prefix.length);
+  if (rest.length >= 16) return `${prefix}…${rest.slice(-4)}`;
+  if (rest.length >= 8) return `${prefix}…${rest.slice(-2)}`;
+  return `${prefix}…(${key.length} chars)`;
+}
+
+/** A printable, masked stand-in for a key: never the key itself. */
+export interface MaskedKey {
+  kind: KeyKind;
+  masked: string;
+  fingerprint: string;
+  length: number;
+}
+
+export function describeKey(key: string): MaskedKey {
+  return { kind: keyKindOf(key), masked: maskKey(key), fingerprint: fingerprintOf(key), length: key.length };
+}
+
+/** Replaces every key-like run in free text by its masked form, so pasted text can be echoed. */
+export function maskKeysInText(text: string): string {
+  return text.replace(KEYLIKE_FOR_MASKING, (match) => maskKey(match));
+}

@@ -1,0 +1,9 @@
+// The library's public API, name by name. Internal modules (files starting with `_`) are never re-exported.
+
+export type { CauseId } from './catalog/cause-id.js';
+export { CAUSE_IDS, isCauseId } from './catalog/cause-id.js';
+export type { CauseCategory, CauseEntry, CauseLink, Evidence, Severity } from './catalog/types.js';
+export type { CliIo, CliResult, Env, ExitCode } from './cli/context.js';
+export { run } from './cli/run.js';
+export type { KeyKind, MaskedKey } from './core/key-material.js';
+export { describeKey, fingerprintOf, keyKindOf, maskKey, maskKeysInText } from './core/key-material.js';

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import {
+  AUTH_KEY_IN_TEXT,
+  fingerprintOf,
+  keyKindOf,
+  maskKey,
+  maskKeysInText,
+  STANDARD_KEY_IN_TEXT,
+} from '../../src/core/key-material.js';
+import { fakeAuthKey, fakeStandardKey } from '../support/fake-keys.js';
+
+describe('key material', () => {
+  it('tells the 2026 key kinds apart', () => {
+    assert.equal(keyKindOf(fakeStandardKey()), 'standard');
+    assert.equal(keyKindOf(fakeAuthKey()), 'auth');
+    assert.equal(keyKindOf('auth_tokens/abc'), 'ephemeral');
+    assert.equal(keyKindOf('sk-proj-abc'), 'unknown');
+  });
+
+  it('fingerprints as the first 8 hex of SHA-256', () => {
+    const key = fakeAuthKey();
+    assert.equal(fingerprintOf(key), createHash('sha256').update(key).digest('hex').slice(0, 8));
+  });
+
+  it('masks to prefix, ellipsis and the last four characters', () => {
+    const key = fakeStandardKey();
+    assert.equal(maskKey(key), `AIza…${key.slice(-4)}`);
+    const auth = fakeAuthKey();
+    assert.equal(maskKey(auth), `AQ.…${auth.slice(-4)}`);
+  });
+
+  it('never reveals more than the prefix and four characters of any value', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 0, maxLength: 80 }), (value) => {
+        const masked = maskKey(value);
+        const visible = masked.replace(/^(AIza|AQ\.|auth_tokens\/)/, '').replace(/…(\(\d+ chars\))?/, '');
+        assert.ok(visible.length <= 4, `${JSON.stringify(value)} → ${masked}`);
+      }),
+    );
+  });
+
+  it('masks every key in free text, whatever surrounds it', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), fc.boolean(), (before, after, auth) => {
+        const key = auth ? fakeAuthKey() : fakeStandardKey();
+        const masked = maskKeysInText(`${before}${key}${after}`);
+        assert.ok(!masked.includes(key.slice(4, 30)));
+      }),
+    );
+  });
+
+  it('finds keys at text boundaries but not inside longer tokens', () => {
+    const key = fakeStandardKey();
+    const auth = fakeAuthKey();
+    const find = (text: string) =>
+      [...text.matchAll(STANDARD_KEY_IN_TEXT), ...text.matchAll(AUTH_KEY_IN_TEXT)].map((m) => m[0]);
+    assert.deepEqual(find(`https://x/?key=${key}&alt=sse`), [key]);
+    assert.deepEqual(find(`<string name="k">${auth}</string>`), [auth]);
+    assert.deepEqual(find(`"k":"${key}\\n"`), [key]);
+    assert.deepEqual(find(`x${key}A`), []);
+    assert.deepEqual(find(`${key}9`), []);
+  });
+});
