@@ -5,5 +5,7 @@ export { CAUSE_IDS, isCauseId } from './catalog/cause-id.js';
 export type { CauseCategory, CauseEntry, CauseLink, Evidence, Severity } from './catalog/types.js';
 export type { CliIo, CliResult, Env, ExitCode } from './cli/context.js';
 export { run } from './cli/run.js';
+export type { CheckStatus, Finding } from './core/finding.js';
 export type { KeyKind, MaskedKey } from './core/key-material.js';
 export { describeKey, fingerprintOf, keyKindOf, maskKey, maskKeysInText } from './core/key-material.js';
+export { SecretKey } from './core/secret-key.js';

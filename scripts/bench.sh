@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs every benchmark in bench/ against the built package (npm run bench builds first).
+# Each prints its own ratio against a baseline measured in the same run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+only="${1:-}"
+for f in bench/*.mjs; do
+  case "$f" in *"$only"*) ;; *) continue ;; esac
+  echo "== $f"
+  node "$f"
+done
