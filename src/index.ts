@@ -8,4 +8,13 @@ export { run } from './cli/run.js';
 export type { CheckStatus, Finding } from './core/finding.js';
 export type { KeyKind, MaskedKey } from './core/key-material.js';
 export { describeKey, fingerprintOf, keyKindOf, maskKey, maskKeysInText } from './core/key-material.js';
+export type {
+  ClientId,
+  ClientResolution,
+  FileSnapshot,
+  KeyCandidate,
+  KeySource,
+  ProjectSnapshot,
+} from './core/project-snapshot.js';
+export { CLIENT_IDS } from './core/project-snapshot.js';
 export { SecretKey } from './core/secret-key.js';
