@@ -18,3 +18,5 @@ export type {
 } from './core/project-snapshot.js';
 export { CLIENT_IDS } from './core/project-snapshot.js';
 export { SecretKey } from './core/secret-key.js';
+export type { ProbeKeyOptions, ProbeOutcome } from './doctor/probe-key.js';
+export { probeKey } from './doctor/probe-key.js';
