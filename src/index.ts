@@ -1,7 +1,10 @@
 // The library's public API, name by name. Internal modules (files starting with `_`) are never re-exported.
 
+export { CATALOG, getCause } from './catalog/catalog.js';
 export type { CauseId } from './catalog/cause-id.js';
 export { CAUSE_IDS, isCauseId } from './catalog/cause-id.js';
+export type { RenderedCause } from './catalog/render-cause.js';
+export { renderCause } from './catalog/render-cause.js';
 export type { CauseCategory, CauseEntry, CauseLink, Evidence, Severity } from './catalog/types.js';
 export type { CliIo, CliResult, Env, ExitCode } from './cli/context.js';
 export { run } from './cli/run.js';

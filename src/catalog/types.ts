@@ -33,6 +33,16 @@ export interface Evidence {
   keyKind?: 'standard' | 'auth' | 'ephemeral' | 'unknown';
   /** Environment variable or file involved. */
   variable?: string;
+  /** A second variable involved (env_conflict: the one that loses or wins against `variable`). */
+  otherVariable?: string;
+  /** The variable a client would have read instead (env_wrong_name). */
+  expectedVariable?: string;
+  /** A non-secret setting value, e.g. `GOOGLE_GENAI_USE_VERTEXAI=1`'s "1". Never a key. */
+  value?: string;
+  /** The client concerned, e.g. "@google/genai" or "gemini-cli". */
+  client?: string;
+  /** What a non-Gemini credential looks like, e.g. "an OpenAI API key (sk-…)". */
+  credentialKind?: string;
   file?: string;
   baseUrl?: string;
   endpoint?: string;
