@@ -133,7 +133,7 @@ export const SERVER_PROJECT_CAUSES = defineCauses({
     http: 400,
     title: 'The Gemini API is not available where the request comes from',
     explanation:
-      'Google answered "User location is not supported for the API use" (FAILED_PRECONDITION)[ for {location}]. The location is taken from the address the request comes from, so a VPN, a proxy or a server in another country changes it.',
+      'Google answered "User location is not supported for the API use" (FAILED_PRECONDITION)[ (location: {location})]. The location is taken from the address the request comes from, so a VPN, a proxy or a server in another country changes it.',
     fix: [
       'Check the list of available countries and territories.',
       'If you use a VPN or proxy, switch it off or pick an exit in a supported country; for a server, deploy it in a supported region.',
@@ -221,7 +221,7 @@ export const SERVER_PROJECT_CAUSES = defineCauses({
     http: 403,
     title: 'Permission denied for a reason other than the key',
     explanation:
-      'Google answered 403 PERMISSION_DENIED, but not because of the key itself.[ The message was: "{message}".] Typical causes are a file, cached content or tuned model that belongs to another project, or a feature this project may not use.',
+      "Google answered 403 PERMISSION_DENIED, but not because of the key itself. Typical causes are a file, cached content or tuned model that belongs to another project, or a feature this project may not use.[ Google's message: {message}]",
     fix: [
       'Read the error message: it names the resource or feature that is refused.',
       "Make sure uploaded files, caches and tuned models were created with a key from the same project; files uploaded with another project's key are not visible. Upload them again if needed.",
@@ -236,7 +236,7 @@ export const SERVER_PROJECT_CAUSES = defineCauses({
     http: 400,
     title: 'The request is malformed — this is not a key problem',
     explanation:
-      'Google accepted the key but rejected the request itself (400 INVALID_ARGUMENT).[ The message was: "{message}".] A field is misspelled, missing or not supported by this model or API version. Changing the key will not help.',
+      "Google accepted the key but rejected the request itself (400 INVALID_ARGUMENT): a field is misspelled, missing or not supported by this model or API version. Changing the key will not help.[ Google's message: {message}]",
     fix: [
       'Read the message: it usually names the field at fault.',
       'Check the request against the API reference[ for {model}], and that the model supports the feature you use (tools, thinking, response schema…).',
@@ -251,7 +251,7 @@ export const SERVER_PROJECT_CAUSES = defineCauses({
     http: 500,
     title: "Google's servers had a temporary problem",
     explanation:
-      'Google answered with a server error[ (HTTP {httpStatus})][: "{message}"] — internal error, overloaded model or deadline exceeded. It is not caused by your key.',
+      "Google answered with a server error[ (HTTP {httpStatus})] — an internal error, an overloaded model or a deadline exceeded. It is temporary and not caused by your key.[ Google's message: {message}]",
     fix: [
       'Retry[ after {retryDelay}] with exponential backoff.',
       'Check the AI Studio status page for an ongoing incident.',
