@@ -1,7 +1,112 @@
-import type { CommandHandler } from '../context.js';
+import { stat, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { newCommand, parseWith } from '../_commander.js';
+import type { CommandHandler, ExitCode } from '../context.js';
 import { UsageError } from '../usage-error.js';
 
-// Placeholder until the doctor command lands (replaced by its owner).
-export const doctorCommand: CommandHandler = async () => {
-  throw new UsageError("'doctor' is not available yet");
+interface DoctorFlags {
+  offline?: boolean;
+  cwd?: string;
+  baseUrl?: string;
+  model?: string;
+  timeout?: string;
+  keyEnv?: string;
+  keyStdin?: boolean;
+  json?: boolean;
+  html?: string | boolean;
+  verbose?: boolean;
+  color?: boolean;
+  demo?: boolean;
+  generate?: boolean;
+}
+
+/** `gemini-key-doctor [doctor]`: thin over diagnose() and renderReport(). */
+export const doctorCommand: CommandHandler = async (argv, ctx) => {
+  const program = newCommand('gemini-key-doctor doctor', ctx)
+    .description('Which key each client would use, what is wrong with it, proven live.')
+    .option('--offline', 'lint only: send no request')
+    .option('--cwd <dir>', 'the project folder to diagnose (default: the current folder)')
+    .option('--base-url <url>', 'where probes go (default: GOOGLE_GEMINI_BASE_URL, else Google)')
+    .option('--model <id>', 'the model to check (default: gemini-2.5-flash)')
+    .option('--timeout <ms>', 'per-probe timeout in milliseconds', '10000')
+    .option('--key-env <name>', "probe only this environment variable's value")
+    .option('--key-stdin', 'probe only the key read from standard input')
+    .option('--generate', 'also generate one token (checks quota, billing and region)')
+    .option('--json', 'print the report as JSON (schemaVersion 1)')
+    .option('--html [file]', 'write a self-contained HTML report to FILE (or to stdout)')
+    .option('--verbose', 'show the details of passing checks')
+    .option('--no-color', 'no ANSI colour')
+    .option('--demo', 'run against the embedded emulator: no key, no network needed');
+  await parseWith(program, argv);
+  const flags = program.opts<DoctorFlags>();
+
+  if (flags.demo) {
+    const { runDemo } = await import('../../doctor/demo.js');
+    return runDemo(ctx, { verbose: flags.verbose ?? false, json: flags.json ?? false });
+  }
+  if (flags.json && flags.html === true)
+    throw new UsageError('--json and --html without a file both write to stdout');
+  const timeoutMs = Number(flags.timeout);
+  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0)
+    throw new UsageError(`--timeout must be a positive number of milliseconds, not '${flags.timeout}'`);
+  const baseUrl = flags.baseUrl !== undefined ? checkedBaseUrl(flags.baseUrl) : undefined;
+  const cwd = resolve(ctx.cwd, flags.cwd ?? '.');
+  const info = await stat(cwd).catch(() => undefined);
+  if (!info?.isDirectory()) throw new UsageError(`--cwd: '${cwd}' is not a folder`);
+  if (flags.keyEnv !== undefined && flags.keyStdin)
+    throw new UsageError('use either --key-env or --key-stdin, not both');
+
+  const { SecretKey } = await import('../../core/secret-key.js');
+  let key: { key: InstanceType<typeof SecretKey>; source: string } | undefined;
+  if (flags.keyEnv !== undefined) {
+    const value = ctx.env[flags.keyEnv];
+    if (value === undefined || value === '') throw new UsageError(`--key-env: ${flags.keyEnv} is not set`);
+    key = { key: new SecretKey(value), source: `env:${flags.keyEnv}` };
+  } else if (flags.keyStdin) {
+    if (!ctx.io.readStdin) throw new UsageError('--key-stdin: no standard input');
+    // Only the newline `echo` adds is dropped: any other whitespace is the key's and gets linted.
+    const value = (await ctx.io.readStdin()).replace(/\r?\n$/, '');
+    if (value === '') throw new UsageError('--key-stdin: standard input was empty');
+    key = { key: new SecretKey(value), source: 'stdin' };
+  }
+
+  const { diagnose } = await import('../../doctor/diagnose.js');
+  const report = await diagnose({
+    env: ctx.env,
+    cwd,
+    offline: flags.offline ?? false,
+    timeoutMs,
+    generate: flags.generate ?? false,
+    ...(baseUrl ? { baseUrl } : {}),
+    ...(flags.model ? { model: flags.model } : {}),
+    ...(key ? { key } : {}),
+    ...(ctx.io.signal ? { signal: ctx.io.signal } : {}),
+  });
+  const { renderReport } = await import('../render/render-report.js');
+  if (typeof flags.html === 'string') {
+    const file = resolve(ctx.cwd, flags.html);
+    await writeFile(file, renderReport(report, 'html')).catch((error: unknown) => {
+      throw new UsageError(
+        `--html: cannot write '${file}' (${(error as { code?: string }).code ?? 'error'})`,
+      );
+    });
+  }
+  const format = flags.json ? 'json' : flags.html === true ? 'html' : 'text';
+  ctx.out(renderReport(report, format, { color: ctx.color, verbose: flags.verbose ?? false }));
+  if (typeof flags.html === 'string' && format === 'text') ctx.out(`HTML report written to ${flags.html}\n`);
+  return (report.ok ? 0 : 1) as ExitCode;
 };
+
+function checkedBaseUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`--base-url: '${value}' is not a URL`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new UsageError('--base-url must be http(s)');
+  if (url.username || url.password || url.search)
+    throw new UsageError('--base-url must not carry credentials or a query');
+  return url.href.replace(/\/+$/, '');
+}

@@ -1,0 +1,27 @@
+import type { Finding } from '../core/finding.js';
+import type { ClientResolution, KeyCandidate, ProjectSnapshot } from '../core/project-snapshot.js';
+
+/** The pure core's functions the pipeline calls (resolution, candidates, lint). */
+export interface DoctorCore {
+  candidateEnvFilePaths(cwd: string, home: string): readonly string[];
+  resolveClients(snapshot: ProjectSnapshot): ClientResolution[];
+  collectKeyCandidates(snapshot: ProjectSnapshot, resolutions: readonly ClientResolution[]): KeyCandidate[];
+  lintKey(candidate: KeyCandidate): Finding[];
+  lintEnvironment(
+    snapshot: ProjectSnapshot,
+    resolutions: readonly ClientResolution[],
+    candidates: readonly KeyCandidate[],
+  ): Finding[];
+}
+
+/** Loaded lazily so that `explain` and `--help` never pay for it. */
+export async function defaultCore(): Promise<DoctorCore> {
+  const interim = await import('./_interim-core.js');
+  return {
+    candidateEnvFilePaths: interim.interimCandidateEnvFilePaths,
+    resolveClients: interim.interimResolveClients,
+    collectKeyCandidates: interim.interimCollectKeyCandidates,
+    lintKey: interim.interimLintKey,
+    lintEnvironment: interim.interimLintEnvironment,
+  };
+}

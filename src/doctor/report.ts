@@ -1,0 +1,63 @@
+import type { CheckStatus, Finding } from '../core/finding.js';
+import type { ClientId, KeySource } from '../core/project-snapshot.js';
+
+/**
+ * The doctor's result, and exactly what `--json` prints (DESIGN.md contract: schemaVersion, ok,
+ * keys[], findings[]; everything else is an extension). Holds masked keys and fingerprints only,
+ * so no renderer can print a key.
+ */
+export interface DoctorReport {
+  schemaVersion: 1;
+  /** No failing finding (warnings allowed). */
+  ok: boolean;
+  keys: ReportKey[];
+  findings: Finding[];
+  /** Which key each client would send, and from where (the matrix). */
+  clients: ReportClient[];
+  summary: Record<CheckStatus, number>;
+  /** Where the live probes went, and why there. */
+  probe: {
+    offline: boolean;
+    baseUrl: string;
+    baseUrlSource: 'default' | 'flag' | `env:${string}`;
+    model: string;
+    generate: boolean;
+  };
+  cwd: string;
+  platform: NodeJS.Platform;
+  shell: ShellKind;
+}
+
+export interface ReportKey {
+  /** The first place the key was seen: `env:GOOGLE_API_KEY`, `file:.env:GEMINI_API_KEY`. */
+  source: KeySource;
+  /** Every place this same key value was seen. */
+  sources: KeySource[];
+  kind: 'standard' | 'auth' | 'unknown';
+  /** The precise kind, including `ephemeral`. */
+  keyKind: 'standard' | 'auth' | 'ephemeral' | 'unknown';
+  masked: string;
+  fingerprint: string;
+  length: number;
+  usedBy: ClientId[];
+  /** The live verdict, when probed. */
+  live?: 'live' | 'rejected' | 'unknown';
+}
+
+export interface ReportClient {
+  client: ClientId;
+  key: { masked: string; fingerprint: string } | null;
+  source: KeySource | null;
+  baseUrl: string;
+  backend: 'gemini-api' | 'vertex';
+  endpointStyle: 'native' | 'openai';
+  notes: string[];
+}
+
+export type ShellKind = 'bash' | 'zsh' | 'fish' | 'powershell' | 'cmd' | 'sh';
+
+export function summarize(findings: readonly Finding[]): Record<CheckStatus, number> {
+  const summary: Record<CheckStatus, number> = { pass: 0, warn: 0, fail: 0, skip: 0 };
+  for (const finding of findings) summary[finding.status] += 1;
+  return summary;
+}

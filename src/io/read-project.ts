@@ -1,0 +1,66 @@
+import { lstat, open, stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { resolve } from 'node:path';
+import type { FileSnapshot, ProjectSnapshot } from '../core/project-snapshot.js';
+
+/** A `.env` larger than this is not a `.env` (a venv, a dump): reported unreadable, never slurped. */
+export const MAX_ENV_FILE_BYTES = 256 * 1024;
+
+export interface ReadProjectInput {
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  /** Defaults to HOME / USERPROFILE from env, then the OS's idea of home. */
+  home?: string;
+  platform?: NodeJS.Platform;
+  /** The files the core wants to see (core's `candidateEnvFilePaths(cwd, home)`). */
+  paths: (cwd: string, home: string) => readonly string[];
+}
+
+export function homeFrom(env: Readonly<Record<string, string | undefined>>): string {
+  return env['HOME'] || env['USERPROFILE'] || homedir();
+}
+
+/** Gathers the snapshot the pure core reasons about. Never throws for a bad file: it records why. */
+export async function readProject(input: ReadProjectInput): Promise<ProjectSnapshot> {
+  const cwd = resolve(input.cwd);
+  const home = resolve(input.home ?? homeFrom(input.env));
+  const paths = [...new Set(input.paths(cwd, home).map((p) => resolve(p)))];
+  const entries = await Promise.all(paths.map(async (path) => [path, await readFileSnapshot(path)] as const));
+  return {
+    env: { ...input.env },
+    cwd,
+    home,
+    files: new Map(entries),
+    platform: input.platform ?? process.platform,
+  };
+}
+
+/**
+ * What is at a path, the way a loader would meet it: symlinks followed (a loop is unreadable),
+ * a directory is `directory` (a venv named `.env`), FIFOs and devices are unreadable (reading one
+ * could hang), and big files are refused.
+ */
+export async function readFileSnapshot(path: string, maxBytes = MAX_ENV_FILE_BYTES): Promise<FileSnapshot> {
+  try {
+    const link = await lstat(path);
+    const info = link.isSymbolicLink() ? await stat(path) : link;
+    if (info.isDirectory()) return { kind: 'directory' };
+    if (!info.isFile()) return { kind: 'unreadable', reason: 'not a regular file' };
+    if (info.size > maxBytes)
+      return { kind: 'unreadable', reason: `larger than ${Math.round(maxBytes / 1024)} KB` };
+    const handle = await open(path, 'r');
+    try {
+      const buffer = Buffer.alloc(Math.min(info.size, maxBytes));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      return { kind: 'file', bytes: new Uint8Array(buffer.subarray(0, bytesRead)) };
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
+    if (code === 'ELOOP') return { kind: 'unreadable', reason: 'symbolic link loop' };
+    if (code === 'EACCES' || code === 'EPERM') return { kind: 'unreadable', reason: 'permission denied' };
+    return { kind: 'unreadable', reason: typeof code === 'string' ? code : 'cannot be read' };
+  }
+}
