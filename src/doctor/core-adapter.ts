@@ -3,7 +3,12 @@ import type { ClientResolution, KeyCandidate, ProjectSnapshot } from '../core/pr
 
 /** The pure core's functions the pipeline calls (resolution, candidates, lint). */
 export interface DoctorCore {
-  candidateEnvFilePaths(cwd: string, home: string): readonly string[];
+  candidateEnvFilePaths(
+    cwd: string,
+    home: string,
+    env: Readonly<Record<string, string | undefined>>,
+    platform: NodeJS.Platform,
+  ): readonly string[];
   resolveClients(snapshot: ProjectSnapshot): ClientResolution[];
   collectKeyCandidates(snapshot: ProjectSnapshot, resolutions: readonly ClientResolution[]): KeyCandidate[];
   lintKey(candidate: KeyCandidate): Finding[];

@@ -60,7 +60,7 @@ export async function diagnose(options: DiagnoseOptions): Promise<DoctorReport> 
     cwd: options.cwd,
     ...(options.home !== undefined ? { home: options.home } : {}),
     platform,
-    paths: core.candidateEnvFilePaths,
+    paths: (cwd, home) => core.candidateEnvFilePaths(cwd, home, options.env, platform),
   });
   const crashes: Finding[] = [];
   const guardSync = <T>(check: string, fn: () => T, fallback: T): T => {
@@ -187,12 +187,7 @@ function noKeyFinding(resolutions: ClientResolution[], shell: DoctorReport['shel
     detail:
       text.detail ||
       `None of ${resolutions.length || 'the'} clients would find a key: GOOGLE_API_KEY, GEMINI_API_KEY and GOOGLE_GENERATIVE_AI_API_KEY are unset, and no .env file here sets them.`,
-    fix: [
-      ...text.fix,
-      'Create a key in Google AI Studio: https://aistudio.google.com/apikey',
-      persistVariableStep(shell, 'GEMINI_API_KEY'),
-      IDE_NOTE,
-    ],
+    fix: [...text.fix, persistVariableStep(shell, 'GEMINI_API_KEY'), IDE_NOTE],
     evidence,
   };
 }
