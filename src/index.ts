@@ -8,6 +8,10 @@ export { renderCause } from './catalog/render-cause.js';
 export type { CauseCategory, CauseEntry, CauseLink, Evidence, Severity } from './catalog/types.js';
 export type { CliIo, CliResult, Env, ExitCode } from './cli/context.js';
 export { run } from './cli/run.js';
+export type { EnvFileEncoding } from './core/dotenv/env-file-encoding.js';
+export type { EnvAssignment, QuoteStyle } from './core/dotenv/env-file-lines.js';
+export type { EnvParser, ParsedEnvFile } from './core/dotenv/parse-env-file.js';
+export { parseEnvFile } from './core/dotenv/parse-env-file.js';
 export type { CheckStatus, Finding } from './core/finding.js';
 export type { KeyKind, MaskedKey } from './core/key-material.js';
 export { describeKey, fingerprintOf, keyKindOf, maskKey, maskKeysInText } from './core/key-material.js';
@@ -20,6 +24,9 @@ export type {
   ProjectSnapshot,
 } from './core/project-snapshot.js';
 export { CLIENT_IDS } from './core/project-snapshot.js';
+export { candidateEnvFilePaths } from './core/resolution/candidate-env-file-paths.js';
+export { collectKeyCandidates } from './core/resolution/collect-key-candidates.js';
+export { resolveClients } from './core/resolution/resolve-clients.js';
 export { SecretKey } from './core/secret-key.js';
 export type { ProbeKeyOptions, ProbeOutcome } from './doctor/probe-key.js';
 export { probeKey } from './doctor/probe-key.js';

@@ -51,6 +51,11 @@ export interface ClientResolution {
   endpointStyle: 'native' | 'openai';
   /** Short notes on why (e.g. "GOOGLE_API_KEY beats GEMINI_API_KEY"). */
   notes: string[];
+  /**
+   * Whether the project's manifests (package.json, requirements.txt, pyproject.toml) depend on this
+   * client; absent when there is no manifest to tell.
+   */
+  usedInProject?: boolean;
 }
 
 /** One distinct key value found anywhere, with every place it was seen and every client that sends it. */

@@ -1,0 +1,45 @@
+import type { KeySource } from '../project-snapshot.js';
+
+/** One variable as a client would see it, and where its value came from. */
+export interface EnvEntry {
+  value: string;
+  source: KeySource;
+}
+
+/** The environment a client sees after its loader ran: name → value and source. */
+export type EffectiveEnv = ReadonlyMap<string, EnvEntry>;
+
+/** The process environment as the doctor saw it (unset names are absent; set-but-empty names stay). */
+export function shellEnv(env: Readonly<Record<string, string | undefined>>): EffectiveEnv {
+  const out = new Map<string, EnvEntry>();
+  for (const name of Object.keys(env)) {
+    const value = env[name];
+    if (typeof value === 'string') out.set(name, { value, source: `env:${name}` });
+  }
+  return out;
+}
+
+/**
+ * Adds a file's variables the way dotenv's `populate`, Node's `SetEnvironment` and gemini-cli do:
+ * a name already present is never overwritten, even when its value is empty.
+ */
+export function loadWithoutOverride(
+  base: EffectiveEnv,
+  variables: ReadonlyMap<string, string>,
+  fileLabel: string,
+  accept: (name: string, value: string) => string | null = (_name, value) => value,
+): EffectiveEnv {
+  const out = new Map(base);
+  for (const [name, raw] of variables) {
+    if (out.has(name)) continue;
+    const value = accept(name, raw);
+    if (value !== null) out.set(name, { value, source: `file:${fileLabel}:${name}` });
+  }
+  return out;
+}
+
+export function fileLabelOf(source: KeySource): string | null {
+  if (!source.startsWith('file:')) return null;
+  const end = source.lastIndexOf(':');
+  return end > 5 ? source.slice(5, end) : null;
+}

@@ -1,0 +1,247 @@
+import type { ClientId, ClientResolution, ProjectSnapshot } from '../project-snapshot.js';
+import { CLIENT_IDS } from '../project-snapshot.js';
+import { SecretKey } from '../secret-key.js';
+import { type EffectiveEnv, loadWithoutOverride, shellEnv } from './effective-env.js';
+import { geminiCliView } from './gemini-cli-env.js';
+import {
+  decideGoogleSdk,
+  GEMINI_API_BASE_URL,
+  JS_SDK,
+  PYTHON_SDK,
+  vertexBaseUrl,
+} from './google-sdk-rules.js';
+import { displayPath } from './path-strings.js';
+import { clientsInProject } from './project-clients.js';
+import { envFileAt, fileAt, pathApiOf } from './snapshot-files.js';
+
+/** @ai-sdk/google's default base URL (google-provider.ts); it has no base-URL env variable. */
+const AI_SDK_BASE_URL = 'https://generativelanguage.googleapis.com/v1beta';
+
+/**
+ * Which key each modelled client would send, from where, to which base URL and backend.
+ * The SDK rows see the process environment only (the SDKs never read a file); the `dotenv` and
+ * `node --env-file` rows are an app that loads `./.env` with that loader and then creates
+ * `new GoogleGenAI()`; gemini-cli loads the one file its walk-up search finds.
+ */
+export function resolveClients(snapshot: ProjectSnapshot): ClientResolution[] {
+  const inProject = clientsInProject(snapshot);
+  return CLIENT_IDS.map((client) => {
+    const resolution = resolveOne(client, snapshot);
+    return inProject === null ? resolution : { ...resolution, usedInProject: inProject.has(client) };
+  });
+}
+
+function resolveOne(client: ClientId, snapshot: ProjectSnapshot): ClientResolution {
+  const shell = shellEnv(snapshot.env);
+  switch (client) {
+    case '@google/genai':
+      return withFileHint(googleSdk(client, shell, JS_SDK), snapshot, ['GOOGLE_API_KEY', 'GEMINI_API_KEY']);
+    case 'google-genai': {
+      const r = googleSdk(client, shell, PYTHON_SDK);
+      if (r.key === null && r.backend === 'gemini-api')
+        r.notes.push('google-genai raises "No API key was provided" here');
+      return withFileHint(r, snapshot, ['GOOGLE_API_KEY', 'GEMINI_API_KEY']);
+    }
+    case '@ai-sdk/google':
+      return withFileHint(aiSdk(shell), snapshot, ['GOOGLE_GENERATIVE_AI_API_KEY']);
+    case '@langchain/google-genai':
+      return withFileHint(langchain(shell), snapshot, ['GOOGLE_API_KEY']);
+    case 'dotenv':
+      return loaderThenSdk(client, snapshot);
+    case 'node --env-file':
+      return loaderThenSdk(client, snapshot);
+    case 'gemini-cli':
+      return geminiCli(snapshot);
+  }
+}
+
+function googleSdk(client: ClientId, env: EffectiveEnv, flavour: typeof JS_SDK): ClientResolution {
+  const d = decideGoogleSdk(env, flavour);
+  const notes = [...d.notes];
+  if (d.vertex && d.vertexVariable)
+    notes.push(`Vertex AI backend: ${d.vertexVariable.name}=${d.vertexVariable.value}`);
+  if (d.baseUrlVariable) notes.push(`base URL from ${d.baseUrlVariable.name}`);
+  if (client === '@google/genai') {
+    notes.push('an explicit `apiKey` in code, or an x-goog-api-key in httpOptions.headers, overrides this');
+    if (d.key === null && !d.vertex)
+      notes.push('with no key the SDK only warns and sends no key (403 "unregistered callers")');
+  }
+  return {
+    client,
+    key: d.key === null ? null : new SecretKey(d.key),
+    source: d.keyEntry?.source ?? null,
+    baseUrl: d.baseUrl,
+    backend: d.vertex ? 'vertex' : 'gemini-api',
+    endpointStyle: 'native',
+    notes,
+  };
+}
+
+function aiSdk(env: EffectiveEnv): ClientResolution {
+  const entry = env.get('GOOGLE_GENERATIVE_AI_API_KEY');
+  const notes = ['reads GOOGLE_GENERATIVE_AI_API_KEY only, on every request, untrimmed'];
+  if (entry !== undefined && entry.value === '')
+    notes.push('GOOGLE_GENERATIVE_AI_API_KEY is set but empty: it is sent as an empty key');
+  if (entry === undefined) notes.push('throws LoadAPIKeyError: GOOGLE_GENERATIVE_AI_API_KEY is not set');
+  const key = entry?.value ? new SecretKey(entry.value) : null;
+  return base('@ai-sdk/google', key, key ? (entry?.source ?? null) : null, AI_SDK_BASE_URL, notes);
+}
+
+function langchain(env: EffectiveEnv): ClientResolution {
+  const entry = env.get('GOOGLE_API_KEY');
+  const notes = ['reads GOOGLE_API_KEY only (never GEMINI_API_KEY), untrimmed, when the model is created'];
+  if (!entry?.value)
+    notes.push('throws "Please set an API key for Google GenerativeAI…": GOOGLE_API_KEY is unset or empty');
+  const key = entry?.value ? new SecretKey(entry.value) : null;
+  return base(
+    '@langchain/google-genai',
+    key,
+    key ? (entry?.source ?? null) : null,
+    GEMINI_API_BASE_URL,
+    notes,
+  );
+}
+
+/** An app that loads ./.env with dotenv or Node, then calls `new GoogleGenAI()`. */
+function loaderThenSdk(client: 'dotenv' | 'node --env-file', snapshot: ProjectSnapshot): ClientResolution {
+  const api = pathApiOf(snapshot);
+  const path = api.join(snapshot.cwd, '.env');
+  const file = fileAt(snapshot, path);
+  const parsed = envFileAt(snapshot, path);
+  const notes: string[] = [];
+  let env = shellEnv(snapshot.env);
+  if (parsed !== null) {
+    env = loadWithoutOverride(env, client === 'dotenv' ? parsed.dotenv : parsed.node, '.env');
+  } else if (file.kind === 'directory') {
+    notes.push(
+      client === 'dotenv'
+        ? '.env is a folder: dotenv loads nothing, silently'
+        : '.env is a folder: node fails with ".env: invalid format"',
+    );
+  } else if (file.kind === 'missing') {
+    notes.push(
+      client === 'dotenv'
+        ? 'no .env in the working folder (dotenv does not look in parent folders)'
+        : 'no .env: `node --env-file=.env` exits with ".env: not found"',
+    );
+  } else if (file.kind === 'unreadable') {
+    notes.push(`.env cannot be read (${file.reason})`);
+  }
+  const r = googleSdk('@google/genai', env, JS_SDK);
+  notes.push(
+    client === 'dotenv'
+      ? '`dotenv.config()` in the working folder (never overrides a set variable), then @google/genai'
+      : '`node --env-file=.env` / `process.loadEnvFile()` (never overrides a set variable), then @google/genai',
+  );
+  return { ...r, client, notes: [...notes, ...r.notes.filter((n) => !n.startsWith('an explicit'))] };
+}
+
+function geminiCli(snapshot: ProjectSnapshot): ClientResolution {
+  const view = geminiCliView(snapshot);
+  const api = pathApiOf(snapshot);
+  const notes: string[] = [];
+  if (view.envFile !== null) {
+    const label = displayPath(view.envFile, snapshot.cwd, snapshot.home, api);
+    notes.push(
+      view.envFileLoaded
+        ? `loads ${label} (first file of its walk-up search)`
+        : `stops its search at ${label}, which it cannot read (loads nothing)`,
+    );
+  } else notes.push('finds no .env file');
+  notes.push(
+    view.trusted
+      ? `folder trusted (${view.trustReason})`
+      : `folder untrusted (${view.trustReason}): .gemini/.env files skipped, only 4 key/project variables loaded from .env`,
+  );
+  notes.push(
+    view.authType === null
+      ? 'no auth type selected (settings.json or env)'
+      : `auth type ${view.authType} (from ${view.authTypeFrom})`,
+  );
+  const env = view.env;
+  const get = (name: string) => env.get(name);
+  const customUrl = (name: string) => {
+    const entry = get(name);
+    return entry?.value ? entry : undefined;
+  };
+  switch (view.authType) {
+    case 'gemini-api-key':
+    case null: {
+      const entry = get('GEMINI_API_KEY');
+      const key = entry?.value ? new SecretKey(entry.value) : null;
+      if (key === null)
+        notes.push(
+          'GEMINI_API_KEY unset or empty: gemini-cli falls back to a key saved in the OS keychain, if any (not visible here)',
+        );
+      if (get('GOOGLE_API_KEY')?.value) notes.push('GOOGLE_API_KEY is ignored in gemini-api-key mode');
+      if (get('GEMINI_API_KEY_AUTH_MECHANISM')?.value === 'bearer')
+        notes.push('GEMINI_API_KEY_AUTH_MECHANISM=bearer also sends the key as a Bearer token');
+      const url = customUrl('GOOGLE_GEMINI_BASE_URL');
+      return base(
+        'gemini-cli',
+        key,
+        key ? (entry?.source ?? null) : null,
+        url?.value ?? GEMINI_API_BASE_URL,
+        notes,
+      );
+    }
+    case 'gateway': {
+      const entry = get('GEMINI_API_KEY');
+      const key = entry?.value ? new SecretKey(entry.value) : null;
+      if (key === null) notes.push('gateway mode with no GEMINI_API_KEY sends an empty x-goog-api-key');
+      const url = customUrl('GOOGLE_GEMINI_BASE_URL');
+      return base(
+        'gemini-cli',
+        key,
+        key ? (entry?.source ?? null) : null,
+        url?.value ?? GEMINI_API_BASE_URL,
+        notes,
+      );
+    }
+    case 'vertex-ai': {
+      const entry = get('GOOGLE_API_KEY');
+      const key = entry?.value ? new SecretKey(entry.value) : null;
+      notes.push(
+        key
+          ? 'Vertex AI express mode with GOOGLE_API_KEY (GEMINI_API_KEY is ignored)'
+          : 'Vertex AI with GOOGLE_CLOUD_PROJECT/LOCATION and Application Default Credentials',
+      );
+      const location = get('GOOGLE_CLOUD_LOCATION')?.value || undefined;
+      const url = customUrl('GOOGLE_VERTEX_BASE_URL')?.value ?? vertexBaseUrl(location, key !== null);
+      return {
+        ...base('gemini-cli', key, key ? (entry?.source ?? null) : null, url, notes),
+        backend: 'vertex',
+      };
+    }
+    case 'oauth-personal':
+    case 'compute-default-credentials':
+      notes.push('signs in with a Google account or Compute credentials: no API key is sent');
+      return base('gemini-cli', null, null, GEMINI_API_BASE_URL, notes);
+  }
+}
+
+function base(
+  client: ClientId,
+  key: SecretKey | null,
+  source: string | null,
+  baseUrl: string,
+  notes: string[],
+): ClientResolution {
+  return { client, key, source, baseUrl, backend: 'gemini-api', endpointStyle: 'native', notes };
+}
+
+/** An SDK row with no key from the environment: say so when ./.env would supply one to an app that loads it. */
+function withFileHint(
+  r: ClientResolution,
+  snapshot: ProjectSnapshot,
+  names: readonly string[],
+): ClientResolution {
+  if (r.key !== null) return r;
+  const parsed = envFileAt(snapshot, pathApiOf(snapshot).join(snapshot.cwd, '.env'));
+  const inFile = names.find((name) => parsed?.dotenv.get(name) && snapshot.env[name] === undefined);
+  if (inFile !== undefined)
+    r.notes.push(
+      `${inFile} is in ./.env: this client sees it only if the app loads the file (dotenv, --env-file)`,
+    );
+  return r;
+}
