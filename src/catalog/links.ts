@@ -13,6 +13,8 @@ import type { CauseLink } from './types.js';
  *   Enterprise Agent Platform" otherwise),
  * - cloud.google.com/docs/authentication/api-keys (standard vs authorization keys, API restrictions,
  *   binding to a service account; reference §1.2).
+ * - aistudio.google.com/status, /usage and /rate-limit: linked from ai.google.dev's own navigation
+ *   ("Status") and docs (usage dashboard); Google's 429 bodies point to https://ai.dev/rate-limit.
  * Exceptions to the Google-only rule are nodejs.org pages for Node's own TLS and proxy settings.
  */
 export const LINK = {
@@ -51,9 +53,10 @@ export const LINK = {
     url: 'https://console.cloud.google.com/apis/library/generativelanguage.googleapis.com',
   },
   billingConsole: { title: 'Cloud Console: Billing', url: 'https://console.cloud.google.com/billing' },
-  aiStudioUsage: {
-    title: 'Google AI Studio: usage and rate limits',
-    url: 'https://aistudio.google.com/usage',
+  aiStudioUsage: { title: 'Google AI Studio: usage', url: 'https://aistudio.google.com/usage' },
+  aiStudioRateLimit: {
+    title: 'Google AI Studio: your rate limits',
+    url: 'https://aistudio.google.com/rate-limit',
   },
   aiStudioStatus: { title: 'Google AI Studio status', url: 'https://aistudio.google.com/status' },
   adc: {

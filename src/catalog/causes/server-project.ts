@@ -20,6 +20,7 @@ export const SERVER_PROJECT_CAUSES = defineCauses({
       'Open {enableUrl} and click "Enable"[ for project {project}].',
       "Wait a few minutes for the change to reach Google's servers, then retry.",
       'If the project is not the one you expected, check that the key and any GOOGLE_CLOUD_PROJECT setting point to the same project — or create a key in Google AI Studio, which sets the project up for you.',
+      'If the API named is "Gemini for Google Cloud" (cloudaicompanion.googleapis.com), the error comes from gemini-cli signing in with Google for the project in GOOGLE_CLOUD_PROJECT: enable that API there, or unset GOOGLE_CLOUD_PROJECT and use an API key (GEMINI_API_KEY) instead.',
     ],
     links: [LINK.apiLibrary, LINK.apiKeyDocs, LINK.troubleshooting],
   },
@@ -120,7 +121,7 @@ export const SERVER_PROJECT_CAUSES = defineCauses({
     explanation:
       'Google refused the request for a billing reason[ in project {project}]: prepaid credits are depleted, billing is disabled, or no billing account is linked. The key itself is fine.',
     fix: [
-      'Open the Google AI Studio projects or billing page and add credits or link an active billing account[ for project {project}].',
+      'Open the Projects page of Google AI Studio (https://ai.studio/projects, the link Google\'s own error gives) and, for the project[ {project}], add prepaid credits or click "Set up billing" to link an active billing account.',
       'Check in the Cloud Console Billing page that the billing account is active and its payment method works.',
       'Retry after a few minutes; billing changes take a moment to apply.',
     ],
@@ -165,11 +166,11 @@ export const SERVER_PROJECT_CAUSES = defineCauses({
       'Google answered 429 RESOURCE_EXHAUSTED[ for {model}]: the project sent more requests or tokens than its limit allows in a minute or a day. The key works. Limits apply per project, not per key, and daily limits reset at midnight Pacific time.',
     fix: [
       'Wait {retryDelay|a little} and retry, with exponential backoff for later retries.',
-      "Check the project's limits and current usage in Google AI Studio[; the limit hit is {quotaId}][ ({quotaValue})].",
+      "Check the project's limits and usage on the AI Studio rate-limit page (https://aistudio.google.com/rate-limit)[; the limit hit is {quotaId}][ ({quotaValue})].",
       'Send fewer or smaller requests, or use a model with higher limits.',
       'For higher limits, set up billing to move the project to a paid tier; extra keys in the same project do not add quota.',
     ],
-    links: [LINK.rateLimits, LINK.aiStudioUsage, LINK.billing],
+    links: [LINK.rateLimits, LINK.aiStudioRateLimit, LINK.billing],
   },
   free_tier_limit_zero: {
     id: 'free_tier_limit_zero',
@@ -183,7 +184,7 @@ export const SERVER_PROJECT_CAUSES = defineCauses({
       'Set up billing for the project in Google AI Studio to use {model|this model} on a paid tier.',
       'Or switch to a model that has free-tier limits (see the rate-limits page).',
     ],
-    links: [LINK.rateLimits, LINK.billing, LINK.models],
+    links: [LINK.rateLimits, LINK.aiStudioRateLimit, LINK.billing, LINK.models],
   },
   vertex_requires_oauth: {
     id: 'vertex_requires_oauth',
