@@ -21,11 +21,16 @@ export interface DoctorCore {
 
 /** Loaded lazily so that `explain` and `--help` never pay for it. */
 export async function defaultCore(): Promise<DoctorCore> {
-  const interim = await import('./_interim-core.js');
+  const [paths, resolve, collect, interim] = await Promise.all([
+    import('../core/resolution/candidate-env-file-paths.js'),
+    import('../core/resolution/resolve-clients.js'),
+    import('../core/resolution/collect-key-candidates.js'),
+    import('./_interim-core.js'),
+  ]);
   return {
-    candidateEnvFilePaths: interim.interimCandidateEnvFilePaths,
-    resolveClients: interim.interimResolveClients,
-    collectKeyCandidates: interim.interimCollectKeyCandidates,
+    candidateEnvFilePaths: paths.candidateEnvFilePaths,
+    resolveClients: resolve.resolveClients,
+    collectKeyCandidates: collect.collectKeyCandidates,
     lintKey: interim.interimLintKey,
     lintEnvironment: interim.interimLintEnvironment,
   };

@@ -138,7 +138,7 @@ export async function diagnose(options: DiagnoseOptions): Promise<DoctorReport> 
   }
   const deduped = dedupe(
     findings.filter(
-      (f) => !(candidates.length > 0 && f.cause === 'key_missing' && f.check !== 'key.present'),
+      (f) => !(candidates.length > 0 && f.cause === 'key_missing' && !f.check.startsWith('probe.')),
     ),
   );
   return {
