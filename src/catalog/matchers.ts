@@ -1,0 +1,357 @@
+import type { CauseId } from './cause-id.js';
+
+/**
+ * How each cause is recognised in an error the server (or a client, or something in between)
+ * produced: `google.rpc.ErrorInfo.reason` codes, message wordings, and statuses. This is data;
+ * `src/core/classify.ts` applies it and resolves the few ambiguous cases with what else the text
+ * shows (key prefix, endpoint, headers).
+ *
+ * Wordings come from real pastes (`fixtures/real-errors.json`, public issues of googleapis/js-genai,
+ * python-genai, gemini-cli, litellm, langchain) — generalised to the stable part of each sentence,
+ * never to one paste's specifics. Patterns run on a whitespace-collapsed, escape-flattened copy of
+ * the text, are case-insensitive where the wording varies, and are linear (no nested quantifiers).
+ */
+export interface CauseMatcher {
+  cause: CauseId;
+  /** Higher wins when several matchers fire; ties keep list order. */
+  priority: number;
+  /** `ErrorInfo.reason` values that name this cause. */
+  reasons?: readonly string[];
+  /** Message wordings that name this cause. */
+  messages?: readonly RegExp[];
+  /**
+   * Status-only matchers (no reasons/messages): fire on these HTTP statuses (or the RPC status's
+   * HTTP equivalent). With reasons/messages: the match is kept only if the status, when known, is one of these.
+   */
+  statuses?: readonly number[];
+  rpcStatuses?: readonly string[];
+}
+
+/** Priority bands: specific wording that outranks a reason code › reason codes › wording › status only. */
+export const PRIORITY = {
+  decisiveMessage: 100,
+  reason: 90,
+  message: 70,
+  weakMessage: 50,
+  status: 20,
+} as const;
+
+export const CAUSE_MATCHERS: readonly CauseMatcher[] = [
+  // Specific wordings that the server pairs with a generic reason (API_KEY_INVALID, FAILED_PRECONDITION…).
+  {
+    cause: 'key_leaked',
+    priority: PRIORITY.decisiveMessage,
+    messages: [/reported as leaked/i, /\bkey (?:was|has been) (?:leaked|exposed)/i],
+  },
+  {
+    cause: 'key_expired',
+    priority: PRIORITY.decisiveMessage,
+    reasons: ['API_KEY_EXPIRED', 'ACCESS_TOKEN_EXPIRED'],
+    messages: [/API key expired/i, /renew the API key/i],
+  },
+  {
+    cause: 'free_tier_unavailable_region',
+    priority: PRIORITY.decisiveMessage,
+    messages: [
+      /free tier is not available in your (?:country|region|location)/i,
+      /location is not supported for the API use without a billing account/i,
+    ],
+  },
+  {
+    cause: 'multiple_credentials',
+    priority: PRIORITY.decisiveMessage,
+    messages: [/Multiple authentication credentials/i, /pass only one\b/i],
+  },
+  {
+    cause: 'vertex_requires_oauth',
+    priority: PRIORITY.decisiveMessage,
+    messages: [
+      /API keys are not supported by this API/i,
+      /authentication credentials that assert a principal/i,
+    ],
+  },
+  {
+    cause: 'billing',
+    priority: PRIORITY.decisiveMessage,
+    reasons: ['BILLING_DISABLED', 'BILLING_NOT_ACTIVE', 'BILLING_ACCOUNT_CLOSED'],
+    messages: [
+      /prepayment credits?/i,
+      /credits? (?:are|is|have been) (?:depleted|exhausted|used up)/i,
+      /requires? billing to be enabled/i,
+      /billing (?:has not been|is not|isn't|was not) (?:enabled|set up|active)/i,
+      /billing account (?:is |was |has been )?(?:disabled|closed|suspended|delinquent|not (?:found|active|open))/i,
+      /enable billing for (?:project|your project)/i,
+    ],
+  },
+
+  // ErrorInfo reasons (google.rpc.ErrorInfo.reason): authoritative where present.
+  { cause: 'key_invalid', priority: PRIORITY.reason, reasons: ['API_KEY_INVALID', 'API_KEY_NOT_FOUND'] },
+  { cause: 'service_disabled', priority: PRIORITY.reason, reasons: ['SERVICE_DISABLED', 'API_DISABLED'] },
+  {
+    cause: 'api_blocked_by_key_restriction',
+    priority: PRIORITY.reason,
+    reasons: ['API_KEY_SERVICE_BLOCKED', 'API_KEY_METHOD_BLOCKED'],
+  },
+  { cause: 'referrer_blocked', priority: PRIORITY.reason, reasons: ['API_KEY_HTTP_REFERRER_BLOCKED'] },
+  { cause: 'ip_blocked', priority: PRIORITY.reason, reasons: ['API_KEY_IP_ADDRESS_BLOCKED'] },
+  {
+    cause: 'app_blocked',
+    priority: PRIORITY.reason,
+    reasons: ['API_KEY_ANDROID_APP_BLOCKED', 'API_KEY_IOS_APP_BLOCKED'],
+  },
+  {
+    cause: 'consumer_suspended',
+    priority: PRIORITY.reason,
+    reasons: ['CONSUMER_SUSPENDED', 'PROJECT_SUSPENDED'],
+  },
+  { cause: 'consumer_invalid', priority: PRIORITY.reason, reasons: ['CONSUMER_INVALID', 'PROJECT_INVALID'] },
+  // Ambiguous: which of auth_key_rejected / standard_key_rejected / key_sent_as_bearer is decided in classify.
+  { cause: 'auth_key_rejected', priority: PRIORITY.reason, reasons: ['ACCESS_TOKEN_TYPE_UNSUPPORTED'] },
+  // No credential at all, or a Vertex path that takes no API key: decided in classify.
+  { cause: 'key_missing', priority: PRIORITY.reason, reasons: ['CREDENTIALS_MISSING'] },
+  {
+    cause: 'quota_exhausted',
+    priority: PRIORITY.reason,
+    reasons: ['RATE_LIMIT_EXCEEDED', 'RESOURCE_EXHAUSTED', 'RESOURCE_PROJECT_INVALID_QUOTA'],
+  },
+  {
+    cause: 'permission_denied_other',
+    priority: PRIORITY.reason,
+    reasons: ['ACCESS_TOKEN_SCOPE_INSUFFICIENT', 'IAM_PERMISSION_DENIED', 'USER_PROJECT_DENIED'],
+  },
+
+  // Wordings, for pastes where the reason was lost or never sent.
+  {
+    cause: 'key_invalid',
+    priority: PRIORITY.message,
+    messages: [
+      /API key not valid/i,
+      /API Key not found/i,
+      /API_KEY_INVALID/,
+      /Invalid Auth key/i,
+      /\binvalid API key\b/i,
+      /API key (?:is )?invalid/i,
+    ],
+  },
+  {
+    cause: 'key_missing',
+    priority: PRIORITY.message,
+    messages: [
+      /unregistered callers/i,
+      /API key must be set/i,
+      /Missing key inputs argument/i,
+      /\bAPI[ _]key (?:is )?(?:missing|required|not (?:set|provided|specified))/i,
+      /(?:no|missing) API[ _]key (?:was )?(?:found|provided|set|specified)?/i,
+      /must specify the GEMINI_API_KEY/i,
+      /Did not find google_api_key/i,
+      /Missing or invalid Authorization header/i,
+      /CREDENTIALS_MISSING/,
+    ],
+  },
+  {
+    cause: 'service_disabled',
+    priority: PRIORITY.message,
+    messages: [/has not been used in project/i, /it is disabled\. Enable it/i, /\bSERVICE_DISABLED\b/],
+  },
+  {
+    cause: 'api_blocked_by_key_restriction',
+    priority: PRIORITY.message,
+    messages: [
+      /Requests to this API [\w.-]{1,100} method [\w.-]{1,200} are blocked/i,
+      /API_KEY_SERVICE_BLOCKED/,
+    ],
+  },
+  {
+    cause: 'referrer_blocked',
+    priority: PRIORITY.message,
+    messages: [/Requests from referr?er\b/i, /HTTP_REFERRER_BLOCKED/, /referr?er restriction/i],
+  },
+  {
+    cause: 'ip_blocked',
+    priority: PRIORITY.message,
+    messages: [/IP address restriction/i, /originating IP address/i, /IP_ADDRESS_BLOCKED/],
+  },
+  {
+    cause: 'app_blocked',
+    priority: PRIORITY.message,
+    messages: [/Requests from this (?:Android|iOS) client application/i, /_(?:ANDROID|IOS)_APP_BLOCKED/],
+  },
+  {
+    cause: 'consumer_suspended',
+    priority: PRIORITY.message,
+    messages: [/\bhas been suspended\b/i, /CONSUMER_SUSPENDED/, /project has been denied access/i],
+  },
+  {
+    cause: 'consumer_invalid',
+    priority: PRIORITY.message,
+    messages: [/Permission denied on resource project/i, /CONSUMER_INVALID/],
+  },
+  {
+    cause: 'auth_key_rejected',
+    priority: PRIORITY.message,
+    messages: [
+      /Expected OAuth ?2 access token/i,
+      /Request had invalid authentication credentials/i,
+      /ACCESS_TOKEN_TYPE_UNSUPPORTED/,
+    ],
+  },
+  {
+    cause: 'location_unsupported',
+    priority: PRIORITY.message,
+    messages: [
+      /User location is not supported/i,
+      /not (?:available|supported) in your (?:country|region|location)/i,
+      /unsupported (?:country|region|location)/i,
+    ],
+  },
+  {
+    cause: 'quota_exhausted',
+    priority: PRIORITY.message,
+    messages: [
+      /exceeded your current quota/i,
+      /Quota exceeded/i,
+      /Resource (?:has been )?exhausted/i,
+      /\bRESOURCE_EXHAUSTED\b/,
+      /Too Many Requests/i,
+      /\brate[- ]limit(?:ed| exceeded| reached)/i,
+      /RATE_LIMIT_EXCEEDED/,
+    ],
+  },
+  {
+    cause: 'model_not_found',
+    priority: PRIORITY.message,
+    messages: [
+      /is not found for API version/i,
+      /no longer available to new users/i,
+      /not supported for (?:generateContent|streamGenerateContent|embedContent|countTokens)/i,
+      /models\/[\w.-]{1,100} is not found/i,
+      /Publisher Model [^ ]{1,200} (?:was not found|not found)/i,
+      /\bmodel(?: [`'"]?[\w./-]{1,100}[`'"]?)? (?:is not found|not found|does not exist|is not supported|is not available)/i,
+      /\b(?:unknown|invalid) model\b/i,
+      /\bmodel_not_found\b/i,
+    ],
+  },
+  {
+    cause: 'permission_denied_other',
+    priority: PRIORITY.message,
+    messages: [
+      /(?:do|does) not have permission/i,
+      /caller does not have permission/i,
+      /insufficient authentication scopes/i,
+    ],
+  },
+  {
+    cause: 'server_error',
+    priority: PRIORITY.message,
+    messages: [
+      /model is overloaded/i,
+      /internal error (?:has )?occurred/i,
+      /service is (?:currently )?unavailable/i,
+      /\bInternal Server Error\b/i,
+      /\bDeadline (?:exceeded|expired)\b/i,
+      /\bbackend error\b/i,
+      /\bServer Error\b/,
+    ],
+  },
+  {
+    cause: 'bad_request',
+    priority: PRIORITY.message,
+    messages: [
+      /Request contains an invalid argument/i,
+      /Invalid JSON payload/i,
+      /\bcontents? (?:is|are) not specified/i,
+      /Invalid value at '/i,
+      /Unknown name "/i,
+      /Unable to submit request because/i,
+      /\bexceeds the maximum number of tokens/i,
+      /\binput token count\b.{0,80}\bexceeds\b/i,
+      /\bmime ?type\b.{0,60}\bnot supported/i,
+      /\* GenerateContentRequest\./,
+    ],
+  },
+  {
+    cause: 'network_intercepted',
+    priority: PRIORITY.message,
+    messages: [
+      /Unexpected token '?<'?/i,
+      /<!DOCTYPE ?"?\.{0,3} is not valid JSON/i,
+      /invalid json response body/i,
+      /\bis not valid JSON\b/i,
+    ],
+  },
+  {
+    cause: 'network_dns',
+    priority: PRIORITY.message,
+    messages: [
+      /\bENOTFOUND\b/,
+      /\bEAI_AGAIN\b/,
+      /getaddrinfo/i,
+      /Could not resolve host/i,
+      /Name or service not known/i,
+      /nodename nor servname/i,
+      /Temporary failure in name resolution/i,
+    ],
+  },
+  {
+    cause: 'network_tls',
+    priority: PRIORITY.message,
+    messages: [
+      /self[- ]signed certificate/i,
+      /unable to (?:verify|get) (?:the first|local issuer|issuer)/i,
+      /\bCERT_[A-Z_]{3,40}\b/,
+      /certificate (?:has expired|verify failed|is not valid)/i,
+      /\bSSL(?:Error|: |_ERROR|V3_)/,
+      /ERR_TLS_/,
+      /\bEPROTO\b/,
+    ],
+  },
+  {
+    cause: 'network_proxy',
+    priority: PRIORITY.message,
+    messages: [
+      /Proxy Authentication Required/i,
+      /tunneling socket could not be established/i,
+      /\bproxy (?:error|refused|connection failed)/i,
+      /ERR_PROXY_/,
+    ],
+  },
+  {
+    cause: 'network_timeout',
+    priority: PRIORITY.weakMessage,
+    messages: [
+      /\bETIMEDOUT\b/,
+      /\bESOCKETTIMEDOUT\b/,
+      /UND_ERR_(?:CONNECT|HEADERS|BODY)_TIMEOUT/,
+      /\btimed out\b/i,
+      /aborted due to timeout/i,
+      /\bTimeoutError\b/,
+      /\b(?:request|connect|connection|read) timeout\b/i,
+    ],
+  },
+  {
+    cause: 'network_connect',
+    priority: PRIORITY.weakMessage,
+    messages: [
+      /\bECONNREFUSED\b/,
+      /\bECONNRESET\b/,
+      /\bEHOSTUNREACH\b/,
+      /\bENETUNREACH\b/,
+      /socket hang up/i,
+      /Connection (?:refused|reset)/i,
+      /\bfetch failed\b/i,
+      /\bAPIConnectionError\b/,
+      /Failed to connect/i,
+      /UND_ERR_SOCKET/,
+    ],
+  },
+
+  // Status only: the last resort when no reason or wording was recognised.
+  { cause: 'quota_exhausted', priority: PRIORITY.status, statuses: [429] },
+  { cause: 'server_error', priority: PRIORITY.status, statuses: [500, 501, 502, 503, 504] },
+  { cause: 'auth_key_rejected', priority: PRIORITY.status, statuses: [401] },
+  { cause: 'permission_denied_other', priority: PRIORITY.status, statuses: [403] },
+  { cause: 'model_not_found', priority: PRIORITY.status, statuses: [404] },
+  { cause: 'network_proxy', priority: PRIORITY.status, statuses: [407] },
+  { cause: 'location_unsupported', priority: PRIORITY.status, rpcStatuses: ['FAILED_PRECONDITION'] },
+  { cause: 'bad_request', priority: PRIORITY.status - 1, statuses: [400] },
+];

@@ -1,0 +1,228 @@
+import type { EndpointHints, QuotaViolation } from './parsed-error.js';
+import { isRpcStatus, rpcStatusFromGrpcCode } from './rpc-status.js';
+
+/**
+ * Field-level evidence read straight off the (escape-flattened, masked) text with bounded
+ * patterns, so that damaged pastes — lost quotes, truncation, protobuf text, prose — still
+ * yield the status, reason and metadata. Every quantifier is bounded or over a disjoint class,
+ * so no pattern can backtrack catastrophically.
+ */
+export interface TextFields {
+  httpStatus?: number;
+  rpcStatus?: string;
+  reason?: string;
+  domain?: string;
+  message?: string;
+  metadata: Record<string, string>;
+  quotaViolations: QuotaViolation[];
+  retryDelay?: string;
+  helpLinks: string[];
+  model?: string;
+  endpoint: EndpointHints;
+  networkCode?: string;
+  isHtml: boolean;
+}
+
+const Q = `["'\`]?`;
+
+/** Where an HTTP status shows up in prose, most specific first. Group 1 is the status. */
+const HTTP_STATUS_PATTERNS: RegExp[] = [
+  new RegExp(
+    `${Q}(?:code|status|statusCode|status_code|http_status)${Q}\\s{0,3}[:=]\\s{0,3}${Q}([45]\\d\\d)\\b`,
+  ),
+  /\[([45]\d\d)(?: [A-Za-z][A-Za-z ]{0,40})?\]/,
+  /\b([45]\d\d) (?:[A-Z][A-Z_]{4,40})\b/,
+  /\bHTTP\/\d(?:\.\d)? ([45]\d\d)\b/,
+  /(?:\b(?:status(?: code)?|code|returned|failed with(?: status)?(?: code)?|api error|response)|error|exception)\s{0,3}[:=]?\s{0,3}([45]\d\d)\b/i,
+  /(?:^|\n)\s{0,8}([45]\d\d)\b[:.\s]/,
+];
+
+/** Exception class names that carry a fixed status (google.api_core, openai, litellm, langchain). */
+const EXCEPTION_STATUS: Array<[RegExp, number]> = [
+  [/\b(?:InvalidArgument|BadRequest(?:Error)?)\b/, 400],
+  [/\b(?:Unauthenticated|Unauthorized|AuthenticationError)\b/, 401],
+  [/\b(?:PermissionDenied(?:Error)?|Forbidden)\b/, 403],
+  [/\b(?:NotFound(?:Error)?)\b/, 404],
+  [/\b(?:ResourceExhausted|TooManyRequests|RateLimitError)\b/, 429],
+  [/\b(?:InternalServerError)\b/, 500],
+  [/\b(?:ServiceUnavailable(?:Error)?)\b/, 503],
+];
+
+const METADATA_KEYS = [
+  'service',
+  'consumer',
+  'activationUrl',
+  'serviceTitle',
+  'containerInfo',
+  'method',
+  'methodName',
+  'apiName',
+  'httpReferrer',
+  'callerIp',
+  'androidPackageName',
+  'iosBundleId',
+  'quota_metric',
+  'quota_id',
+  'quota_location',
+  'quota_limit',
+  'quota_limit_value',
+  'quota_unit',
+  'consumer_project',
+];
+
+const NETWORK_CODE =
+  /\b(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ESOCKETTIMEDOUT|EHOSTUNREACH|ENETUNREACH|EPIPE|ECONNABORTED|UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT|UND_ERR_BODY_TIMEOUT|UND_ERR_SOCKET|CERT_HAS_EXPIRED|UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_GET_ISSUER_CERT_LOCALLY|ERR_TLS_CERT_ALTNAME_INVALID|ERR_SSL_[A-Z_]{1,60}|EPROTO)\b/;
+
+export function extractFields(text: string): TextFields {
+  const out: TextFields = {
+    metadata: {},
+    quotaViolations: [],
+    helpLinks: [],
+    endpoint: endpointHints(text),
+    isHtml: /<!doctype html|<html[\s>]|<body[\s>]|<\/(?:title|head|center|h1)>/i.test(text),
+  };
+
+  const rpc = rpcStatusIn(text);
+  if (rpc !== undefined) out.rpcStatus = rpc;
+  const http = httpStatusIn(text);
+  if (http !== undefined) out.httpStatus = http;
+
+  const reason = new RegExp(`${Q}reason${Q}\\s{0,3}[:=]\\s{0,3}${Q}([A-Z][A-Z0-9_]{2,80})\\b`).exec(text);
+  if (reason) out.reason = reason[1]!;
+  const domain = new RegExp(`${Q}domain${Q}\\s{0,3}[:=]\\s{0,3}["']([\\w.-]{3,100})`).exec(text);
+  if (domain && domain[1] !== 'global') out.domain = domain[1]!;
+
+  const message = messageIn(text);
+  if (message !== undefined) out.message = message;
+
+  for (const key of METADATA_KEYS) {
+    const m = new RegExp(`["'\`]${key}["'\`]?\\s{0,3}[:=]\\s{0,3}["']([^"'\\n]{1,400})`).exec(text);
+    if (m) out.metadata[key] = m[1]!.trim();
+  }
+  // protobuf text format (google.api_core / LangChain): key: "service" value: "generativelanguage…"
+  for (const m of text.matchAll(/key:\s{0,3}"(\w{1,40})"\s{0,20}value:\s{0,3}"([^"\n]{1,400})"/g)) {
+    out.metadata[m[1]!] ??= m[2]!;
+  }
+
+  readQuota(text, out);
+
+  const retry =
+    /retry_?delay["']?\s{0,3}[:=]?\s{0,3}\{?\s{0,20}(?:seconds:\s{0,3})?["']?(\d{1,7}(?:\.\d{1,12})?s?)/i.exec(
+      text,
+    ) ??
+    /(?:please )?retry in (\d{1,7}(?:\.\d{1,12})?\s?(?:s|ms|seconds?))\b/i.exec(text) ??
+    /\bretry-after:\s{0,3}(\d{1,7})/i.exec(text);
+  if (retry) out.retryDelay = /^\d+(\.\d+)?$/.test(retry[1]!) ? `${retry[1]}s` : retry[1]!.replace(/\s/g, '');
+
+  for (const m of text.matchAll(/["']url["']\s{0,3}:\s{0,3}["'](https?:\/\/[^"'\s]{1,300})/g)) {
+    out.helpLinks.push(m[1]!);
+  }
+
+  const model = modelIn(text);
+  if (model !== undefined) out.model = model;
+  const net = NETWORK_CODE.exec(text);
+  if (net) out.networkCode = net[1]!;
+  return out;
+}
+
+function rpcStatusIn(text: string): string | undefined {
+  const patterns = [
+    new RegExp(`${Q}status${Q}\\s{0,3}[:=]\\s{0,3}${Q}([A-Z][A-Z_]{4,40})\\b`, 'g'),
+    /\b[45]\d\d ([A-Z][A-Z_]{4,40})\b/g,
+    /\(Status: ([A-Z][A-Z_]{4,40})\)/g,
+    /\bgot status: ([A-Z][A-Z_]{4,40})\b/g,
+  ];
+  for (const re of patterns) {
+    for (const m of text.matchAll(re)) {
+      if (isRpcStatus(m[1]!)) return m[1]!;
+    }
+  }
+  const grpc = /grpc_status:\s{0,3}(\d{1,2})\b/.exec(text) ?? /StatusCode\.([A-Z_]{4,40})\b/.exec(text);
+  if (grpc) {
+    const name = /^\d+$/.test(grpc[1]!) ? rpcStatusFromGrpcCode(Number(grpc[1])) : grpc[1]!;
+    if (name !== undefined && isRpcStatus(name)) return name;
+  }
+  for (const m of text.matchAll(/\b([A-Z][A-Z_]{4,40})\b/g)) {
+    // a bare RPC name in prose ("... UNAVAILABLE ...") is weaker evidence, but evidence
+    if (isRpcStatus(m[1]!) && m[1] !== 'UNKNOWN' && m[1] !== 'INTERNAL') return m[1]!;
+  }
+  return undefined;
+}
+
+function httpStatusIn(text: string): number | undefined {
+  for (const re of HTTP_STATUS_PATTERNS) {
+    const m = re.exec(text);
+    if (m) return Number(m[1]);
+  }
+  for (const [re, status] of EXCEPTION_STATUS) if (re.test(text)) return status;
+  return undefined;
+}
+
+function messageIn(text: string): string | undefined {
+  // the innermost-looking message wins: the last `message` whose value is not itself JSON
+  let found: string | undefined;
+  for (const m of text.matchAll(
+    /["']message["']\s{0,3}:\s{0,3}(["'])([^\n]{1,2000}?)\1\s{0,3}(?:[,}\n]|$)/g,
+  )) {
+    const value = m[2]!.trim();
+    if (value !== '' && !value.startsWith('{') && !value.startsWith('[')) found = value;
+  }
+  if (found !== undefined) return found;
+  const grpc = /grpc_message:\s{0,3}"([^"\n]{1,1000})"/.exec(text);
+  if (grpc) return grpc[1]!;
+  // damaged: an unterminated message value runs to the end of its line
+  const loose = /["']message["']\s{0,3}:\s{0,3}["']([^"'\n{[][^\n]{0,1000})/.exec(text);
+  return loose ? loose[1]!.replace(/["',]+\s*$/, '').trim() : undefined;
+}
+
+function readQuota(text: string, out: TextFields): void {
+  for (const m of text.matchAll(
+    /Quota exceeded for metric: ([\w./-]{1,200}), limit: (\d{1,12})(?:, model: ([\w.-]{1,100}))?/g,
+  )) {
+    const v: QuotaViolation = { quotaMetric: m[1]!, quotaValue: m[2]! };
+    if (m[3] !== undefined) v.model = m[3];
+    out.quotaViolations.push(v);
+  }
+  const legacy = /Quota exceeded for quota metric '([^'\n]{1,200})' and limit '([^'\n]{1,200})'/.exec(text);
+  if (legacy) out.quotaViolations.push({ quotaMetric: legacy[1]!, quotaId: legacy[2]! });
+  const keys: Array<[RegExp, keyof QuotaViolation]> = [
+    [/["']?quotaId["']?\s{0,3}:\s{0,3}["']([\w-]{1,200})/, 'quotaId'],
+    [/["']?quotaMetric["']?\s{0,3}:\s{0,3}["']([\w./-]{1,200})/, 'quotaMetric'],
+    [/["']?quotaValue["']?\s{0,3}:\s{0,3}["']?(\d{1,12})/, 'quotaValue'],
+  ];
+  const structured: QuotaViolation = {};
+  for (const [re, field] of keys) {
+    const m = re.exec(text);
+    if (m) structured[field] = m[1]!;
+  }
+  if (Object.keys(structured).length > 0) out.quotaViolations.push(structured);
+}
+
+function modelIn(text: string): string | undefined {
+  const m =
+    /\bmodels\/([a-z][\w.-]{1,100})/i.exec(text) ??
+    /["']?model["']?\s{0,3}[:=]\s{0,3}["']?((?:gemini|gemma|imagen|veo|learnlm|text-embedding|embedding)[\w.-]{0,100})/i.exec(
+      text,
+    ) ??
+    /\b((?:gemini|gemma)-\d[\w.-]{0,80})/i.exec(text);
+  return m ? m[1]!.replace(/[.-]+$/, '') : undefined;
+}
+
+function endpointHints(text: string): EndpointHints {
+  const hints: EndpointHints = {};
+  if (/\/openai\/|chat\/completions|openai[- ]compatib/i.test(text)) hints.style = 'openai';
+  else if (
+    /:(?:stream)?generateContent|:countTokens|:embedContent|:batchEmbedContents|GenerativeService|\/v1(?:beta|alpha)?\/models/i.test(
+      text,
+    )
+  )
+    hints.style = 'native';
+  const vertex = text.search(/aiplatform\.googleapis\.com|\/locations\/[\w-]+\/publishers\//);
+  const gemini = text.search(/generativelanguage\.googleapis\.com/);
+  if (vertex !== -1 && (gemini === -1 || vertex < gemini)) hints.backend = 'vertex';
+  else if (gemini !== -1) hints.backend = 'gemini-api';
+  if (/authorization["']?\s{0,3}[:=]\s{0,3}["']?bearer|\bbearer\s+(?:AIza|AQ\.)|\bopenai\b/i.test(text))
+    hints.bearer = true;
+  if (/x-goog-api-key|[?&]key=/i.test(text)) hints.apiKeyHeader = true;
+  return hints;
+}

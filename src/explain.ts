@@ -1,0 +1,90 @@
+import type { CauseId } from './catalog/cause-id.js';
+import { renderCause } from './catalog/render-cause.js';
+import type { CauseLink, Evidence } from './catalog/types.js';
+import { type ClassifyContext, type Confidence, classify } from './core/classify.js';
+import { parseErrorText } from './core/error-parse/parse-error.js';
+import { maskKeysInText } from './core/key-material.js';
+
+/** `explain --json` (DESIGN.md contract: schemaVersion, cause, title, detail, fix, evidence; extended). */
+export interface ExplainResult {
+  schemaVersion: 1;
+  cause: CauseId;
+  title: string;
+  detail: string;
+  fix: string[];
+  evidence: Evidence;
+  /** Other causes the same text fits, most likely first. */
+  alternatives: CauseId[];
+  confidence: Confidence;
+  links: CauseLink[];
+}
+
+/**
+ * Explains an error in plain words: accepts a pasted text, an `Error` (including @google/genai's
+ * `ApiError`, recognised by shape, and wrappers carrying `cause`/`response`/`error`), or a parsed
+ * body. Pure, offline and total: it never throws, and no key from the input survives in the result.
+ */
+export function explain(input: unknown, context: ClassifyContext = {}): ExplainResult {
+  try {
+    const diagnosis = classify(parseErrorText(input), context);
+    const rendered = renderCause(diagnosis.cause, diagnosis.evidence);
+    return maskDeep({
+      schemaVersion: 1,
+      cause: diagnosis.cause,
+      title: rendered.title,
+      detail: rendered.detail,
+      fix: rendered.fix,
+      evidence: diagnosis.evidence,
+      alternatives: diagnosis.alternatives,
+      confidence: diagnosis.confidence,
+      links: rendered.links,
+    });
+  } catch {
+    return fallback();
+  }
+}
+
+function fallback(): ExplainResult {
+  try {
+    const rendered = renderCause('unknown');
+    return {
+      schemaVersion: 1,
+      cause: 'unknown',
+      title: rendered.title,
+      detail: rendered.detail,
+      fix: rendered.fix,
+      evidence: {},
+      alternatives: [],
+      confidence: 'low',
+      links: rendered.links,
+    };
+  } catch {
+    const title = 'An error gemini-key-doctor does not recognise';
+    return {
+      schemaVersion: 1,
+      cause: 'unknown',
+      title,
+      detail: '',
+      fix: [],
+      evidence: {},
+      alternatives: [],
+      confidence: 'low',
+      links: [],
+    };
+  }
+}
+
+/**
+ * Defence in depth: the parser already masks keys, but templates may echo evidence and escape
+ * sequences may rebuild a key, so every string in the result is masked once more on the way out.
+ */
+function maskDeep<T>(value: T): T {
+  if (typeof value === 'string') return maskKeysInText(value) as T;
+  if (Array.isArray(value)) return value.map((v) => maskDeep(v)) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[maskKeysInText(k)] = maskDeep(v);
+    return out as T;
+  }
+  return value;
+}
