@@ -14,6 +14,13 @@ export interface RenderedCause {
   links: CauseLink[];
 }
 
+/** How a fix names the kind of key that was sent (`keyKind` evidence). */
+const KEY_KIND_NAMES: Readonly<Record<string, string>> = {
+  standard: 'a standard key (`AIza…`)',
+  auth: 'an auth key (`AQ.…`)',
+  ephemeral: 'an ephemeral token (`auth_tokens/…`)',
+};
+
 /** Longest value inserted into a template; a pasted 10 MB body must not become a 10 MB fix step. */
 const MAX_VALUE_LENGTH = 2000;
 
@@ -72,6 +79,9 @@ function valuesFrom(evidence: unknown): TemplateValues {
   values['enableUrl'] =
     values['activationUrl'] ?? `https://console.cloud.google.com/apis/library/${service}${projectQuery}`;
   values['credentialsUrl'] = `https://console.cloud.google.com/apis/credentials${projectQuery}`;
+  const kind = values['keyKind'];
+  if (kind !== undefined && Object.hasOwn(KEY_KIND_NAMES, kind))
+    values['keyKindName'] = KEY_KIND_NAMES[kind] as string;
   return values;
 }
 

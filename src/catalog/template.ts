@@ -34,6 +34,7 @@ export const PLACEHOLDER_DEFAULTS: Readonly<Record<string, string>> = {
   credentialKind: 'another kind of credential',
   file: 'your .env file',
   maskedKey: 'the key',
+  keyKindName: 'a key of unknown kind',
   location: 'your location',
   baseUrl: 'the configured base URL',
   endpoint: 'the endpoint called',
@@ -47,6 +48,13 @@ export const PLACEHOLDER_DEFAULTS: Readonly<Record<string, string>> = {
 };
 
 const GENERIC_DEFAULT = 'the value named in the error';
+
+/** An own string property only: `{constructor}` must not find `Object.prototype.constructor`. */
+function ownString(record: Readonly<Record<string, string>>, name: string): string | undefined {
+  if (!Object.hasOwn(record, name)) return undefined;
+  const value = record[name];
+  return typeof value === 'string' ? value : undefined;
+}
 
 interface Cursor {
   readonly text: string;
@@ -105,10 +113,11 @@ function renderRun(cursor: Cursor, values: TemplateValues, optional: boolean): s
         cursor.index = text.length;
         break;
       }
-      const value = values[placeholder.name];
+      const value = ownString(values, placeholder.name);
       if (value !== undefined) out += value;
       else if (optional) missing = true;
-      else out += placeholder.fallback ?? PLACEHOLDER_DEFAULTS[placeholder.name] ?? GENERIC_DEFAULT;
+      else
+        out += placeholder.fallback ?? ownString(PLACEHOLDER_DEFAULTS, placeholder.name) ?? GENERIC_DEFAULT;
       continue;
     }
     out += ch;

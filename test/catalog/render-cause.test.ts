@@ -133,6 +133,17 @@ describe('renderCause', () => {
     assert.ok(renderCause('unknown').detail.includes('Status: unknown'));
   });
 
+  it('names the kind of key sent, and ignores kinds it does not know', () => {
+    assert.match(
+      renderCause('auth_key_rejected', { keyKind: 'standard' }).detail,
+      /a standard key \(`AIza…`\)/,
+    );
+    for (const keyKind of ['unknown', 'constructor', '__proto__', 'toString']) {
+      const detail = renderCause('auth_key_rejected', { keyKind } as Evidence).detail;
+      assert.doesNotMatch(detail, /The key sent is|function/, keyKind);
+    }
+  });
+
   it('says a bad request is not a key problem', () => {
     assert.match(renderCause('bad_request').title, /not a key problem/);
   });

@@ -26,6 +26,10 @@ describe('fillTemplate', () => {
     assert.equal(fillTemplate('`f(\\{ a: 1 \\})` \\[x\\]', {}), '`f({ a: 1 })` [x]');
   });
 
+  it('does not pick up inherited object properties as values', () => {
+    assert.equal(fillTemplate('[{constructor}]x{toString|y}', {}), 'xy');
+  });
+
   it('never parses inserted values again', () => {
     assert.equal(fillTemplate('{message}', { message: '{project} [x]' }), '{project} [x]');
   });

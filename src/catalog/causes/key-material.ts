@@ -63,7 +63,7 @@ export const KEY_MATERIAL_CAUSES = defineCauses({
       'Copy the key again with the copy button on the Google AI Studio API keys page (https://aistudio.google.com/apikey), not from a chat or a document.',
       'Delete the whole line for {variable|the key variable}[ in {file}] and type it again, pasting only the key.',
       'Save the file as UTF-8 without BOM.',
-      'Run `gemini-key-doctor` again: it shows the position of any character that does not belong in a key.',
+      'Run `gemini-key-doctor` again to confirm the value is clean.',
     ],
     links: [LINK.apiKeyDocs, LINK.aiStudioKeys],
   },
@@ -89,7 +89,7 @@ export const KEY_MATERIAL_CAUSES = defineCauses({
     http: 400,
     title: 'The value does not have the shape of a Gemini API key',
     explanation:
-      'Gemini API keys look like `AQ.` followed by about 50 letters, digits, `-` or `_` (auth keys, the default for new keys since 28 May 2026) or `AIza` followed by 35 such characters (standard keys, 39 in all).[ The value seen is {maskedKey}.] It may be cut short, have extra characters, or have lost the dot of `AQ.` to a tool that strips it.',
+      'Gemini API keys look like `AQ.` followed by about 50 letters, digits, `-` or `_` (auth keys, the default for new keys since 28 May 2026) or `AIza` followed by 35 such characters (standard keys, 39 in all).[ The value seen is {maskedKey}.] The value may be cut short, have extra characters, or have lost the dot of `AQ.` to a tool that strips it.',
     fix: [
       'Copy the full key again with the copy button on the Google AI Studio API keys page (https://aistudio.google.com/apikey).',
       'Paste it into {variable|the key variable}[ in {file}] and check it kept its length and its `AQ.` or `AIza` start.',

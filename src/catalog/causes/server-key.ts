@@ -93,7 +93,7 @@ export const SERVER_KEY_CAUSES = defineCauses({
     http: 401,
     title: 'Google rejected the key with a misleading "Expected OAuth 2 access token" error',
     explanation:
-      'Google answered 401 ACCESS_TOKEN_TYPE_UNSUPPORTED ("Expected OAuth 2 access token…")[ for {maskedKey}]. Despite the wording this is not an OAuth problem. With an auth key (`AQ.…`) Google says it is not caused by the key format: the key was usually cut or altered, sent the wrong way, or the key or its project is not provisioned right. If the key is a standard `AIza…` key, the 2026 standard-key policy is the likely cause.',
+      'Google answered 401 ACCESS_TOKEN_TYPE_UNSUPPORTED ("Expected OAuth 2 access token…")[ for {maskedKey}]. Despite the wording this is not an OAuth problem.[ The key sent is {keyKindName}.] With an auth key (`AQ.…`) Google says it is not caused by the key format: the key was usually cut or altered, sent the wrong way, or the key or its project is not provisioned right. If the key is a standard `AIza…` key, the 2026 standard-key policy is the likely cause.',
     fix: [
       'Check the key is complete: an auth key is `AQ.` plus about 50 characters (53 in all), and the dot after `AQ` must still be there[ (the key sent was {maskedKey})].',
       'Send it only in the `x-goog-api-key` header to generativelanguage.googleapis.com — not as `Authorization: Bearer`, and not also as `?key=`. The official SDKs do this for you.',
