@@ -1,9 +1,9 @@
 import type { CauseId } from '../catalog/cause-id.js';
 import type { Evidence } from '../catalog/types.js';
+import { classifyHttpResponse } from '../core/classify.js';
 import type { KeyKind } from '../core/key-material.js';
 import { maskKeysInText } from '../core/key-material.js';
-import type { HttpProbeResult } from '../io/http-probe.js';
-import { interimClassify } from './_interim-classifier.js';
+import type { HttpAnswer, HttpProbeResult } from '../io/http-probe.js';
 
 export interface AnswerContext {
   keyKind?: KeyKind;
@@ -56,31 +56,50 @@ export function classifyAnswer(result: HttpProbeResult, context: AnswerContext):
       detail: 'HTTP 407: a proxy wants credentials',
     };
   }
-  const json = parseJson(result.body);
-  if (json === undefined) {
-    evidence['contentType'] = result.contentType || '(none)';
-    if (result.truncated) evidence['truncated'] = true;
-    const what =
-      /html/i.test(result.contentType) || /^\s*</.test(result.body) ? 'an HTML page' : 'a non-JSON answer';
-    return {
-      cause: 'network_intercepted',
-      httpStatus: status,
-      evidence,
-      detail: `HTTP ${status} with ${what}${result.truncated ? ' (over 1 MB, cut)' : ''}: not the Gemini API speaking`,
-    };
-  }
   if (status >= 200 && status < 300) {
-    return { cause: null, httpStatus: status, evidence, detail: `HTTP ${status}`, json };
+    const json = parseJson(result.body);
+    if (json !== undefined)
+      return { cause: null, httpStatus: status, evidence, detail: `HTTP ${status}`, json };
+    return intercepted(status, result, evidence);
   }
-  const classified = interimClassify(status, result.body, context.keyKind);
-  const merged: Evidence = { ...evidence, ...classified.evidence };
+  const diagnosis = classifyHttpResponse(
+    { status, contentType: result.contentType, body: result.body },
+    {
+      ...(context.keyKind ? { keyKind: context.keyKind } : {}),
+      ...(context.endpointStyle ? { endpointStyle: context.endpointStyle } : {}),
+      ...(context.model ? { model: context.model } : {}),
+    },
+  );
+  if (
+    diagnosis.cause === 'network_intercepted' ||
+    (diagnosis.cause === 'unknown' && parseJson(result.body) === undefined)
+  ) {
+    return intercepted(status, result, { ...evidence, ...diagnosis.evidence });
+  }
+  const merged: Evidence = { ...evidence, ...diagnosis.evidence, httpStatus: status };
   if (typeof merged.message === 'string') merged.message = maskKeysInText(merged.message).slice(0, 500);
+  if (diagnosis.alternatives.length > 0) merged['alternatives'] = diagnosis.alternatives;
+  merged['confidence'] = diagnosis.confidence;
   const said = merged.reason ?? merged.rpcStatus ?? '';
   return {
-    cause: classified.cause,
+    cause: diagnosis.cause,
     httpStatus: status,
     evidence: merged,
     detail: `HTTP ${status}${said ? ` ${said}` : ''}${merged.message ? `: ${merged.message}` : ''}`,
+  };
+}
+
+function intercepted(status: number, result: HttpAnswer, evidence: Evidence): ClassifiedAnswer {
+  evidence['contentType'] = result.contentType || '(none)';
+  if (result.truncated) evidence['truncated'] = true;
+  delete evidence.message;
+  const what =
+    /html/i.test(result.contentType) || /^\s*</.test(result.body) ? 'an HTML page' : 'a non-JSON answer';
+  return {
+    cause: 'network_intercepted',
+    httpStatus: status,
+    evidence,
+    detail: `HTTP ${status} with ${what}${result.truncated ? ' (over 1 MB, cut)' : ''}: not the Gemini API speaking`,
   };
 }
 

@@ -1,0 +1,91 @@
+// The doctor's full online run vs one plain HTTP request, both against the emulator with 200 ms
+// injected latency, both as fresh node processes (so both pay node's startup). Alternating runs;
+// prints the median ratio. Target: ≤ 2.5× (probes run in parallel, startup is lean).
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
+const LATENCY_MS = 200;
+const TARGET = 2.5;
+const bin = new URL('../dist/cli/bin.js', import.meta.url).pathname;
+const home = mkdtempSync(join(tmpdir(), 'gkd-bench-'));
+const baseEnv = { PATH: process.env.PATH, HOME: home, NO_COLOR: '1' };
+
+const listing = JSON.parse(
+  spawnSync('node', [bin, 'emulate', '--list', '--json'], { encoding: 'utf8' }).stdout,
+);
+const key =
+  listing.find((k) => k.cause === null && k.key.startsWith('AQ.'))?.key ??
+  listing.find((k) => k.cause === null).key;
+
+const emulator = spawn('node', [bin, 'emulate', '--port', '0', '--latency', String(LATENCY_MS)], {
+  env: baseEnv,
+});
+const url = await new Promise((resolve, reject) => {
+  let buffer = '';
+  const timer = setTimeout(() => reject(new Error('emulator did not start')), 10000);
+  emulator.stdout.on('data', (data) => {
+    buffer += data;
+    const match = buffer.match(/http:\/\/(?:127\.0\.0\.1|localhost):\d+/);
+    if (match) {
+      clearTimeout(timer);
+      resolve(match[0]);
+    }
+  });
+});
+
+const plainScript =
+  "const r = await fetch(process.env.U + '/v1beta/models', { headers: { 'x-goog-api-key': process.env.K } }); await r.text();";
+
+function timed(args, env) {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn('node', args, { env: { ...baseEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ ms: performance.now() - start, code, out }));
+  });
+}
+
+const doctorRun = () => timed([bin, '--json', '--base-url', url, '--cwd', home], { GEMINI_API_KEY: key });
+const plainRun = () => timed(['--input-type=module', '-e', plainScript], { U: url, K: key });
+
+// Warm-up (file-system caches), then check the doctor really ran online and passed.
+const warm = await doctorRun();
+await plainRun();
+const report = JSON.parse(warm.out);
+if (warm.code !== 0 || !report.findings.some((f) => f.check === 'probe.models' && f.status === 'pass')) {
+  console.error('the doctor did not pass against the emulator:', warm.code, warm.out.slice(0, 500));
+}
+
+const ratios = [];
+const doctorMs = [];
+const plainMs = [];
+for (let i = 0; i < ROUNDS; i++) {
+  // Alternate which goes first so drift affects both equally.
+  const [a, b] = i % 2 === 0 ? [await doctorRun(), await plainRun()] : [null, null];
+  const [p, d] = i % 2 === 1 ? [await plainRun(), await doctorRun()] : [b, a];
+  doctorMs.push(d.ms);
+  plainMs.push(p.ms);
+  ratios.push(d.ms / p.ms);
+}
+emulator.kill();
+rmSync(home, { recursive: true, force: true });
+
+const median = (xs) => {
+  const s = [...xs].sort((x, y) => x - y);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const ratio = median(ratios);
+console.log(
+  `doctor full online run: median ${median(doctorMs).toFixed(0)} ms; one plain request: median ${median(plainMs).toFixed(0)} ms (emulator latency ${LATENCY_MS} ms, ${ROUNDS} alternating rounds)`,
+);
+console.log(
+  `median ratio doctor/plain: ${ratio.toFixed(2)}× (target ≤ ${TARGET}×) ${ratio <= TARGET ? 'ok' : 'OVER TARGET'}`,
+);
