@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CATALOG, getCause } from '../../src/catalog/catalog.js';
 import { CAUSE_IDS } from '../../src/catalog/cause-id.js';
@@ -123,5 +125,18 @@ describe('cause catalog', () => {
     assert.match(text('key_leaked'), /for good/);
     assert.match(text('bad_request'), /not a key problem/);
     assert.match(text('auth_key_service_account'), /no IAM role/);
+  });
+
+  it('stays cheap to import: plain data and relative imports only (explain has a cold-start budget)', async () => {
+    const root = join(import.meta.dirname, '../../src/catalog');
+    const files = (await readdir(root, { recursive: true })).filter(
+      (name) => name.endsWith('.ts') && name !== 'matchers.ts',
+    );
+    for (const file of files) {
+      const source = await readFile(join(root, file), 'utf8');
+      for (const match of source.matchAll(/^\s*(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]/gm)) {
+        assert.ok(match[1]?.startsWith('.'), `src/catalog/${file} imports ${match[1]}`);
+      }
+    }
   });
 });
