@@ -1,7 +1,195 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { newCommand, parseWith } from '../_commander.js';
 import type { CommandHandler } from '../context.js';
 import { UsageError } from '../usage-error.js';
 
-// Placeholder until the scan command lands (replaced by its owner).
-export const scanCommand: CommandHandler = async () => {
-  throw new UsageError("'scan' is not available yet");
+const FORMATS = ['text', 'json', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
+
+interface ScanFlags {
+  history?: boolean;
+  staged?: boolean;
+  format?: string;
+  json?: boolean;
+  output?: string;
+  maxFileSize?: string;
+  baseline?: string;
+  writeBaseline?: string;
+  verify?: boolean;
+  baseUrl?: string;
+  timeout?: string;
+  model?: string;
+  workers?: string;
+  verbose?: boolean;
+  cwd?: string;
+  color?: boolean;
+}
+
+/** `scan [PATH…]`: thin over the library's scan(); renders, writes, and maps findings to 0/1. */
+export const scanCommand: CommandHandler = async (argv, ctx) => {
+  const program = newCommand('gemini-key-doctor scan', ctx)
+    .description('Find leaked Gemini API keys in files and git history. The raw key is never printed.')
+    .argument(
+      '[paths...]',
+      'files or folders (default: the current folder; in git, tracked + unignored files)',
+    )
+    .option(
+      '--history',
+      'also scan every blob ever committed on any ref, naming the commits that added each key',
+    )
+    .option('--staged', 'scan only what is staged for the next commit (what the pre-commit hook runs)')
+    .option('--format <format>', 'text, json or sarif', 'text')
+    .option('--json', 'same as --format json')
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('--max-file-size <size>', 'skip larger files (bytes, or 512k, 10m…)', '10m')
+    .option('--baseline <file>', 'accept the findings listed in this file (by key fingerprint)')
+    .option('--write-baseline <file>', 'write the current findings as a baseline file')
+    .option(
+      '--verify',
+      'SENDS each distinct key found to the Gemini API (one request per key) to tell live keys from dead ones',
+    )
+    .option(
+      '--base-url <url>',
+      'Gemini API base URL for --verify (default: $GOOGLE_GEMINI_BASE_URL or Google)',
+    )
+    .option('--timeout <ms>', 'per-probe timeout for --verify')
+    .option('--model <id>', 'model for --verify probes')
+    .option('--workers <n>', 'worker threads for large trees (0: none)')
+    .option('--verbose', 'list every skipped file')
+    .option('--cwd <dir>', 'run as if started in this folder')
+    .option('--no-color', 'no colours');
+  await parseWith(program, argv);
+  const flags = program.opts<ScanFlags>();
+  const paths = program.args;
+  const format: Format = flags.json ? 'json' : parseFormat(flags.format ?? 'text');
+  if (flags.staged && flags.history) throw new UsageError('--staged and --history do not go together');
+  if (flags.staged && paths.length > 0) throw new UsageError('--staged scans the whole index; give no paths');
+  const cwd = resolve(ctx.cwd, flags.cwd ?? '.');
+  const maxFileSize = parseSize(flags.maxFileSize ?? '10m');
+  const workers = flags.workers !== undefined ? parseCount(flags.workers, '--workers') : undefined;
+  const timeoutMs = flags.timeout !== undefined ? parseCount(flags.timeout, '--timeout') : undefined;
+
+  const { parseBaseline, renderBaseline } = await import('../../scan/baseline.js');
+  let baseline: ReturnType<typeof parseBaseline> | undefined;
+  if (flags.baseline) {
+    let text: string;
+    try {
+      text = await readFile(resolve(cwd, flags.baseline), 'utf8');
+    } catch {
+      throw new UsageError(`cannot read the baseline ${flags.baseline}`);
+    }
+    try {
+      baseline = parseBaseline(text);
+    } catch (error) {
+      throw new UsageError(`${flags.baseline}: ${(error as Error).message}`);
+    }
+  }
+
+  const baseUrl = flags.baseUrl ?? ctx.env['GOOGLE_GEMINI_BASE_URL'];
+  if (flags.verify) {
+    ctx.err(
+      `--verify: each distinct key found will be sent once to ${baseUrl ?? 'the Gemini API (generativelanguage.googleapis.com)'} in the x-goog-api-key header, to check whether it is live.\n`,
+    );
+  }
+
+  const { scanWithKeys, ScanInputError } = await import('../../scan/scan.js');
+  const showProgress = Boolean(ctx.io.isTTY) && format === 'text' && !flags.output;
+  let progressShown = false;
+  const onProgress = showProgress
+    ? (p: { files: number; bytes: number; elapsedMs: number; phase: string }) => {
+        const mb = p.bytes / 1024 / 1024;
+        const rate = p.elapsedMs > 0 ? mb / (p.elapsedMs / 1000) : 0;
+        ctx.err(
+          `\r\x1b[Kscanning ${p.phase}: ${p.files} ${p.phase === 'history' ? 'blobs' : 'files'}, ${mb.toFixed(1)} MB, ${rate.toFixed(0)} MB/s`,
+        );
+        progressShown = true;
+      }
+    : undefined;
+
+  let outcome: Awaited<ReturnType<typeof scanWithKeys>>;
+  try {
+    outcome = await scanWithKeys({
+      paths,
+      cwd,
+      ...(flags.history ? { history: true } : {}),
+      ...(flags.staged ? { staged: true } : {}),
+      maxFileSize,
+      ...(baseline ? { baseline } : {}),
+      ...(workers !== undefined ? { workers } : {}),
+      ...(onProgress ? { onProgress } : {}),
+      ...(ctx.io.signal ? { signal: ctx.io.signal } : {}),
+      ...(flags.verify
+        ? {
+            verify: {
+              ...(baseUrl ? { baseUrl } : {}),
+              ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+              ...(flags.model ? { model: flags.model } : {}),
+            },
+          }
+        : {}),
+    });
+  } catch (error) {
+    if (error instanceof ScanInputError) throw new UsageError(error.message);
+    throw error;
+  } finally {
+    if (progressShown) ctx.err('\r\x1b[K');
+  }
+  const { result } = outcome;
+
+  let rendered: string;
+  if (format === 'json') {
+    rendered = (await import('../../scan/render-json.js')).renderScanJson(result);
+  } else if (format === 'sarif') {
+    rendered = (await import('../../scan/render-sarif.js')).renderSarif(result, {
+      toolVersion: await version(),
+    });
+  } else {
+    rendered = (await import('../../scan/render-text.js')).renderScanText(result, {
+      color: ctx.color && !flags.output,
+      ...(flags.verbose ? { verbose: true } : {}),
+    });
+  }
+  if (flags.writeBaseline) {
+    await writeFile(resolve(cwd, flags.writeBaseline), renderBaseline(result));
+    ctx.err(
+      `Wrote a baseline of ${result.findings.filter((f) => f.fingerprint && f.kind !== 'test-key').length} finding(s) to ${flags.writeBaseline}.\n`,
+    );
+  }
+  if (flags.output) {
+    await writeFile(resolve(cwd, flags.output), rendered);
+    ctx.err(
+      `Wrote the ${format} report to ${flags.output} (${result.summary.failing} failing finding(s)).\n`,
+    );
+  } else ctx.out(rendered);
+  return result.summary.failing > 0 ? 1 : 0;
 };
+
+function parseFormat(value: string): Format {
+  if ((FORMATS as readonly string[]).includes(value)) return value as Format;
+  throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got '${value}')`);
+}
+
+function parseSize(value: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?$/i.exec(value.trim());
+  if (!match) throw new UsageError(`--max-file-size: '${value}' is not a size (try 10m or 512k)`);
+  const unit = (match[2] ?? 'b').toLowerCase()[0];
+  const factor = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
+  return Math.floor(Number(match[1]) * factor);
+}
+
+function parseCount(value: string, flag: string): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(`${flag} must be a whole number (got '${value}')`);
+  return Number(value);
+}
+
+async function version(): Promise<string> {
+  try {
+    const pkg = JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+      version?: string;
+    };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}

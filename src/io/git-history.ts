@@ -1,0 +1,207 @@
+import { createInterface } from 'node:readline';
+import { gitStream } from './git-run.js';
+
+/** A blob as `git cat-file --batch` hands it over; `bytes` is only valid during the callback. */
+export interface HistoryBlob {
+  sha: string;
+  /** The first path git saw it at (rev-list order: newest commits first). */
+  path: string;
+  /** -1 when git could not find the object (a partial clone). */
+  size: number;
+  /** Undefined when the blob was larger than the limit (its bytes were streamed past) or missing. */
+  bytes: Buffer | undefined;
+}
+
+/**
+ * Streams every unique blob reachable from any ref, each exactly once: `git rev-list --all
+ * --objects` names them, `git cat-file --batch` serves their content, and this parser hands each
+ * to `onBlob` without ever holding more than one blob (up to maxBlobSize) in memory.
+ */
+export async function streamHistoryBlobs(
+  root: string,
+  maxBlobSize: number,
+  onBlob: (blob: HistoryBlob) => void,
+  signal?: AbortSignal,
+): Promise<void> {
+  const revList = gitStream(root, [
+    'rev-list',
+    '--all',
+    '--objects',
+    '--filter=object:type=blob',
+    '--filter-provided-objects',
+  ]);
+  const catFile = gitStream(root, ['cat-file', '--batch']);
+  const stop = () => {
+    revList.child.kill('SIGTERM');
+    catFile.child.kill('SIGTERM');
+  };
+  signal?.addEventListener('abort', stop, { once: true });
+
+  const paths: string[] = [];
+  let pathHead = 0;
+  const lines = createInterface({ input: revList.child.stdout, crlfDelay: Number.POSITIVE_INFINITY });
+  lines.on('line', (line) => {
+    const space = line.indexOf(' ');
+    const sha = space === -1 ? line : line.slice(0, space);
+    if (sha.length < 40) return;
+    paths.push(space === -1 ? '' : line.slice(space + 1));
+    // Backpressure: rev-list waits while cat-file is behind, so the queue stays small.
+    if (!catFile.child.stdin.write(`${sha}\n`)) {
+      lines.pause();
+      catFile.child.stdin.once('drain', () => lines.resume());
+    }
+  });
+  lines.on('close', () => catFile.child.stdin.end());
+
+  const parser = new BatchParser(maxBlobSize, (sha, size, bytes) => {
+    const path = paths[pathHead] ?? '';
+    pathHead++;
+    // Drop consumed paths now and then so the queue does not grow with history.
+    if (pathHead > 4096) {
+      paths.splice(0, pathHead);
+      pathHead = 0;
+    }
+    onBlob({ sha, path, size, bytes });
+  });
+  const parsed = new Promise<void>((resolve, reject) => {
+    catFile.child.stdout.on('data', (chunk: Buffer) => {
+      try {
+        parser.push(chunk);
+      } catch (error) {
+        stop();
+        reject(error);
+      }
+    });
+    catFile.child.stdout.on('end', resolve);
+    catFile.child.stdout.on('error', reject);
+  });
+  try {
+    await Promise.all([revList.done, catFile.done, parsed]);
+  } finally {
+    signal?.removeEventListener('abort', stop);
+  }
+}
+
+/**
+ * Incremental parser for `cat-file --batch` output: `<sha> <type> <size>\n<content>\n` or
+ * `<sha> missing\n`. A blob fully inside one chunk is passed as a view, without copying.
+ */
+export class BatchParser {
+  #header = '';
+  #sha = '';
+  #size = 0;
+  /** Bytes of content still expected, plus the trailing newline. */
+  #remaining = -1;
+  #body: Buffer | undefined;
+  #filled = 0;
+  readonly #max: number;
+  readonly #emit: (sha: string, size: number, bytes: Buffer | undefined) => void;
+
+  constructor(max: number, emit: (sha: string, size: number, bytes: Buffer | undefined) => void) {
+    this.#max = max;
+    this.#emit = emit;
+  }
+
+  push(chunk: Buffer): void {
+    let at = 0;
+    while (at < chunk.length) {
+      if (this.#remaining < 0) {
+        const newline = chunk.indexOf(10, at);
+        if (newline === -1) {
+          this.#header += chunk.toString('latin1', at);
+          return;
+        }
+        const header = this.#header + chunk.toString('latin1', at, newline);
+        this.#header = '';
+        at = newline + 1;
+        const [sha = '', type = '', size = ''] = header.split(' ');
+        if (type === 'missing' || size === '') {
+          this.#emit(sha, -1, undefined); // keeps the caller's path queue aligned
+          continue;
+        }
+        this.#sha = sha;
+        this.#size = Number(size);
+        this.#remaining = this.#size + 1;
+        this.#filled = 0;
+        const keep = this.#size <= this.#max;
+        if (keep && chunk.length - at >= this.#remaining) {
+          // Whole blob in this chunk: hand over a view.
+          this.#emit(sha, this.#size, chunk.subarray(at, at + this.#size));
+          at += this.#remaining;
+          this.#remaining = -1;
+          continue;
+        }
+        this.#body = keep ? Buffer.allocUnsafe(this.#size) : undefined;
+        continue;
+      }
+      const take = Math.min(this.#remaining, chunk.length - at);
+      if (this.#body) {
+        const copy = Math.min(take, this.#size - this.#filled);
+        if (copy > 0) chunk.copy(this.#body, this.#filled, at, at + copy);
+        this.#filled += Math.max(0, copy);
+      }
+      at += take;
+      this.#remaining -= take;
+      if (this.#remaining === 0) {
+        this.#emit(this.#sha, this.#size, this.#body);
+        this.#body = undefined;
+        this.#remaining = -1;
+      }
+    }
+  }
+}
+
+export interface RawChange {
+  commit: string;
+  date: string;
+  oldBlob: string;
+  newBlob: string;
+  path: string;
+}
+
+/**
+ * Walks every commit on every ref with its raw tree changes (no content diff: cheap) and calls
+ * back for the changes whose new blob is one of `interesting`. Used to name the commits and
+ * paths where a found key was added.
+ */
+export async function streamBlobChanges(
+  root: string,
+  interesting: ReadonlySet<string>,
+  onChange: (change: RawChange) => void,
+  signal?: AbortSignal,
+): Promise<void> {
+  const log = gitStream(root, [
+    'log',
+    '--all',
+    '--no-renames',
+    '--raw',
+    '--no-abbrev',
+    '--format=%x01%H %cI',
+  ]);
+  const stop = () => log.child.kill('SIGTERM');
+  signal?.addEventListener('abort', stop, { once: true });
+  let commit = '';
+  let date = '';
+  const lines = createInterface({ input: log.child.stdout, crlfDelay: Number.POSITIVE_INFINITY });
+  lines.on('line', (line) => {
+    if (line.startsWith('\x01')) {
+      const space = line.indexOf(' ');
+      commit = line.slice(1, space);
+      date = line.slice(space + 1);
+      return;
+    }
+    if (!line.startsWith(':')) return;
+    // :100644 100644 <old> <new> M\tpath
+    const tab = line.indexOf('\t');
+    const fields = line.slice(1, tab).split(' ');
+    const newBlob = fields[3] ?? '';
+    if (!interesting.has(newBlob)) return;
+    onChange({ commit, date, oldBlob: fields[2] ?? '', newBlob, path: line.slice(tab + 1) });
+  });
+  const closed = new Promise<void>((resolve) => lines.on('close', resolve));
+  try {
+    await Promise.all([log.done, closed]);
+  } finally {
+    signal?.removeEventListener('abort', stop);
+  }
+}

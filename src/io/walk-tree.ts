@@ -1,0 +1,117 @@
+import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+/** A file to scan: its path relative to the scan root (`/`-separated) and on disk. */
+export interface WalkedFile {
+  rel: string;
+  abs: string;
+}
+
+export interface WalkSkip {
+  rel: string;
+  reason: 'symlink' | 'symlink-loop' | 'non-utf8-name' | 'dependency-folder' | 'unreadable' | 'not-a-file';
+  detail?: string;
+}
+
+/** Folders never walked outside git: the repository database, and dependency trees (counted). */
+const SILENT_SKIP = new Set(['.git', '.hg', '.svn']);
+const DEPENDENCY_FOLDERS = new Set(['node_modules']);
+
+/**
+ * Every file under `start` (a folder or a file), outside git. Follows symlinks, but never into a
+ * folder already on the current path (a loop) or already walked; names that are not UTF-8 are
+ * reported, not opened. Synchronous: directory listing is syscall-bound and this is the hot path.
+ */
+export function walkTree(root: string, start: string): { files: WalkedFile[]; skipped: WalkSkip[] } {
+  const files: WalkedFile[] = [];
+  const skipped: WalkSkip[] = [];
+  const walked = new Set<string>();
+  const relOf = (abs: string) => relative(root, abs).split(sep).join('/') || '.';
+
+  const visit = (dir: string, ancestors: Set<string>): void => {
+    let entries: Dirent<Buffer>[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
+    } catch (error) {
+      skipped.push({ rel: relOf(dir), reason: 'unreadable', detail: codeOf(error) });
+      return;
+    }
+    for (const entry of entries) {
+      const name = entry.name.toString('utf8');
+      const abs = join(dir, name);
+      if (!Buffer.from(name, 'utf8').equals(entry.name)) {
+        skipped.push({ rel: relOf(abs), reason: 'non-utf8-name' });
+        continue;
+      }
+      if (entry.isDirectory()) {
+        if (SILENT_SKIP.has(name)) continue;
+        if (DEPENDENCY_FOLDERS.has(name)) {
+          skipped.push({ rel: relOf(abs), reason: 'dependency-folder' });
+          continue;
+        }
+        enter(abs, ancestors);
+      } else if (entry.isFile()) {
+        files.push({ rel: relOf(abs), abs });
+      } else if (entry.isSymbolicLink()) {
+        followLink(abs, ancestors);
+      } else {
+        skipped.push({ rel: relOf(abs), reason: 'not-a-file' });
+      }
+    }
+  };
+
+  const enter = (dir: string, ancestors: Set<string>): void => {
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch (error) {
+      skipped.push({ rel: relOf(dir), reason: codeOf(error) === 'ELOOP' ? 'symlink-loop' : 'unreadable' });
+      return;
+    }
+    if (ancestors.has(real)) {
+      skipped.push({ rel: relOf(dir), reason: 'symlink-loop', detail: 'points to a folder above it' });
+      return;
+    }
+    if (walked.has(real)) {
+      skipped.push({ rel: relOf(dir), reason: 'symlink', detail: 'folder already scanned' });
+      return;
+    }
+    walked.add(real);
+    visit(dir, new Set(ancestors).add(real));
+  };
+
+  const followLink = (abs: string, ancestors: Set<string>): void => {
+    try {
+      const target = statSync(abs);
+      if (target.isDirectory()) enter(abs, ancestors);
+      else if (target.isFile()) files.push({ rel: relOf(abs), abs });
+      else skipped.push({ rel: relOf(abs), reason: 'not-a-file' });
+    } catch (error) {
+      const code = codeOf(error);
+      skipped.push({
+        rel: relOf(abs),
+        reason: code === 'ELOOP' ? 'symlink-loop' : 'unreadable',
+        detail: code === 'ENOENT' ? 'broken symlink' : code,
+      });
+    }
+  };
+
+  try {
+    const top = statSync(start);
+    if (top.isDirectory()) enter(start, new Set());
+    else if (top.isFile()) files.push({ rel: relOf(start), abs: start });
+    else skipped.push({ rel: relOf(start), reason: 'not-a-file' });
+  } catch (error) {
+    const code = codeOf(error);
+    skipped.push({
+      rel: relOf(start),
+      reason: code === 'ELOOP' ? 'symlink-loop' : 'unreadable',
+      detail: code,
+    });
+  }
+  return { files, skipped };
+}
+
+function codeOf(error: unknown): string {
+  return (error as NodeJS.ErrnoException | undefined)?.code ?? 'error';
+}

@@ -1,0 +1,98 @@
+import { createColors } from 'picocolors';
+import type { ScanFinding, ScanResult } from './types.js';
+
+export interface TextOptions {
+  color?: boolean;
+  /** List every skipped file instead of the first few. */
+  verbose?: boolean;
+}
+
+const SKIPS_SHOWN = 10;
+
+/** The human report: one line per finding (✗ fails, ! warns, · note), then skips and the summary. */
+export function renderScanText(result: ScanResult, options: TextOptions = {}): string {
+  const c = createColors(options.color ?? false);
+  const lines: string[] = [];
+  const mark = (f: ScanFinding) =>
+    f.baselined ? c.dim('=') : f.failing ? c.red('✗') : f.severity === 'note' ? c.dim('·') : c.yellow('!');
+  const describe = (f: ScanFinding) => {
+    const where = `${f.file}${f.line !== undefined ? `:${f.line}:${f.column ?? 1}` : ''}`;
+    const bits = [`${mark(f)} ${c.bold(where)}  ${f.title}`];
+    const facts: string[] = [];
+    if (f.masked) facts.push(`${f.masked} #${f.fingerprint}`);
+    if (f.variable) facts.push(`in ${f.variable}`);
+    if (f.commit)
+      facts.push(`commit ${f.commit.slice(0, 12)}${f.commitDate ? ` (${f.commitDate.slice(0, 10)})` : ''}`);
+    if (f.baselined) facts.push('baselined');
+    if (f.verification) {
+      const v = f.verification;
+      const verdict =
+        v.verdict === 'live' ? c.red('LIVE') : v.verdict === 'rejected' ? 'rejected' : 'unknown';
+      facts.push(`verified: ${verdict}${v.cause ? ` (${v.cause})` : ''}`);
+    }
+    if (facts.length > 0) bits.push(`    ${c.dim(facts.join(' · '))}`);
+    return bits.join('\n');
+  };
+  const groups: Array<[string, ScanFinding[]]> = [
+    ['Keys in files', result.findings.filter((f) => f.kind !== 'hygiene' && f.source !== 'history')],
+    [
+      'Keys added in git history',
+      result.findings.filter((f) => f.kind !== 'hygiene' && f.source === 'history'),
+    ],
+    ['Repository hygiene', result.findings.filter((f) => f.kind === 'hygiene')],
+  ];
+  for (const [heading, findings] of groups) {
+    if (findings.length === 0) continue;
+    lines.push(c.bold(heading));
+    for (const finding of findings) lines.push(describe(finding));
+    lines.push('');
+  }
+  const { summary } = result;
+  if (result.skipped.length > 0) {
+    const reasons = Object.entries(summary.skippedByReason)
+      .map(([reason, count]) => `${count} ${reason}`)
+      .join(', ');
+    lines.push(`Skipped ${result.skipped.length} file${result.skipped.length === 1 ? '' : 's'}: ${reasons}`);
+    const shown = options.verbose ? result.skipped : result.skipped.slice(0, SKIPS_SHOWN);
+    for (const skip of shown)
+      lines.push(c.dim(`  ${skip.file} (${skip.reason}${skip.detail ? `: ${skip.detail}` : ''})`));
+    if (shown.length < result.skipped.length)
+      lines.push(c.dim(`  … ${result.skipped.length - shown.length} more (--verbose)`));
+  }
+  const scanned = [`${summary.filesScanned} files (${formatBytes(summary.bytesScanned)})`];
+  if (summary.blobsScanned !== undefined) {
+    scanned.push(`${summary.blobsScanned} history blobs (${formatBytes(summary.historyBytesScanned ?? 0)})`);
+  }
+  lines.push(
+    `Scanned ${scanned.join(' and ')} in ${(summary.durationMs / 1000).toFixed(2)} s (${summary.mode}).`,
+  );
+  const failing = summary.failing;
+  const tests = result.findings.filter((f) => f.kind === 'test-key').length;
+  if (failing > 0) {
+    lines.push(
+      c.red(
+        `✗ ${summary.distinctKeys} distinct key${summary.distinctKeys === 1 ? '' : 's'} found; ${failing} finding${failing === 1 ? '' : 's'} fail the scan.`,
+      ),
+    );
+    lines.push(
+      '  Rotate every key that was ever pushed (create a new one at https://aistudio.google.com/apikey, then delete the old one),',
+    );
+    lines.push(
+      '  move keys to an ignored .env or a secret store, and accept reviewed findings with --write-baseline/--baseline.',
+    );
+  } else {
+    lines.push(
+      c.green(
+        `✓ No leaked keys${tests > 0 ? ` (${tests} documented test key${tests === 1 ? '' : 's'} ignored)` : ''}${summary.findings - tests > 0 ? `; ${summary.findings - tests} non-failing finding(s)` : ''}.`,
+      ),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  if (bytes < 1024 ** 3) return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  return `${(bytes / 1024 ** 3).toFixed(2)} GiB`;
+}

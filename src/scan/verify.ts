@@ -1,0 +1,60 @@
+import { maskKeysInText } from '../core/key-material.js';
+import type { SecretKey } from '../core/secret-key.js';
+import type { ScanFinding, ScanVerification } from './types.js';
+
+export interface VerifyOptions {
+  baseUrl?: string;
+  timeoutMs?: number;
+  model?: string;
+  /** Probes in flight at once (default 4). */
+  concurrency?: number;
+}
+
+/**
+ * --verify: probes each distinct key once (never test keys), a few at a time, through the
+ * doctor's probe layer, and attaches the verdict to every finding of that key. Loaded lazily:
+ * a scan without --verify never touches the network code.
+ */
+export async function verifyFindings(
+  findings: ScanFinding[],
+  keys: ReadonlyMap<string, SecretKey>,
+  options: VerifyOptions,
+): Promise<void> {
+  const { probeKey } = await import('../doctor/probe-key.js');
+  const wanted = new Set(
+    findings.filter((f) => f.fingerprint !== undefined && f.kind !== 'test-key').map((f) => f.fingerprint!),
+  );
+  const queue = [...wanted];
+  const verdicts = new Map<string, ScanVerification>();
+  const worker = async () => {
+    for (let fingerprint = queue.shift(); fingerprint !== undefined; fingerprint = queue.shift()) {
+      const key = keys.get(fingerprint);
+      if (!key) continue;
+      try {
+        const outcome = await probeKey(key, {
+          ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
+          ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+          ...(options.model !== undefined ? { model: options.model } : {}),
+        });
+        verdicts.set(fingerprint, {
+          verdict: outcome.verdict,
+          cause: outcome.cause,
+          ...(outcome.httpStatus !== undefined ? { httpStatus: outcome.httpStatus } : {}),
+          detail: outcome.detail,
+        });
+      } catch (error) {
+        verdicts.set(fingerprint, {
+          verdict: 'unknown',
+          cause: 'unknown',
+          detail: maskKeysInText(`probe failed: ${error instanceof Error ? error.message : String(error)}`),
+        });
+      }
+    }
+  };
+  const concurrency = Math.max(1, Math.min(options.concurrency ?? 4, queue.length));
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  for (const finding of findings) {
+    const verdict = finding.fingerprint !== undefined ? verdicts.get(finding.fingerprint) : undefined;
+    if (verdict) finding.verification = verdict;
+  }
+}
