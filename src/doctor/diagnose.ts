@@ -22,9 +22,10 @@ import { type ProbeContext, probeCandidate } from './probe-candidate.js';
 import { type DoctorReport, type ReportClient, type ReportKey, summarize } from './report.js';
 
 export interface DiagnoseOptions {
-  /** The environment the user's programs would see (process.env for the CLI). */
-  env: Env;
-  cwd: string;
+  /** The environment the user's programs would see; defaults to process.env. */
+  env?: Env;
+  /** The project folder; defaults to process.cwd(). */
+  cwd?: string;
   home?: string;
   platform?: NodeJS.Platform;
   /** Lint only; no request leaves the machine. */
@@ -51,7 +52,8 @@ export interface DiagnoseOptions {
  * report model. Checks run concurrently; findings come out in a fixed order; a check that throws
  * becomes a finding. Never throws for anything found on the machine.
  */
-export async function diagnose(options: DiagnoseOptions): Promise<DoctorReport> {
+export async function diagnose(given: DiagnoseOptions = {}): Promise<DoctorReport> {
+  const options = { ...given, env: given.env ?? process.env, cwd: given.cwd ?? process.cwd() };
   const core = options.core ?? (await defaultCore());
   const platform = options.platform ?? process.platform;
   const shell = detectShell(options.env, platform);
@@ -161,7 +163,7 @@ export async function diagnose(options: DiagnoseOptions): Promise<DoctorReport> 
   };
 }
 
-function probeTarget(options: DiagnoseOptions): Pick<DoctorReport['probe'], 'baseUrl' | 'baseUrlSource'> {
+function probeTarget(options: DiagnoseOptions & { env: Env }): Pick<DoctorReport['probe'], 'baseUrl' | 'baseUrlSource'> {
   if (options.baseUrl) return { baseUrl: options.baseUrl, baseUrlSource: 'flag' };
   const fromEnv = options.env['GOOGLE_GEMINI_BASE_URL']?.trim();
   if (fromEnv) return { baseUrl: fromEnv, baseUrlSource: 'env:GOOGLE_GEMINI_BASE_URL' };
