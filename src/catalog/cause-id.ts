@@ -22,6 +22,7 @@ export const CAUSE_IDS = [
   'dotenv_not_loaded',
   'vertex_mode_enabled',
   'base_url_override',
+  'proxy_ignored_by_node',
   // server answers
   'key_invalid',
   'key_expired',

@@ -117,4 +117,18 @@ export const ENVIRONMENT_CAUSES = defineCauses({
     ],
     links: [LINK.apiKeyDocs],
   },
+  proxy_ignored_by_node: {
+    id: 'proxy_ignored_by_node',
+    category: 'environment',
+    severity: 'warn',
+    title: "{variable|HTTPS_PROXY} is set, but Node's fetch ignores it",
+    explanation:
+      "{variable|A proxy variable} is set, but Node's built-in fetch — which @google/genai, the Vercel AI SDK and LangChain use — ignores HTTP_PROXY, HTTPS_PROXY and NO_PROXY unless NODE_USE_ENV_PROXY=1 or --use-env-proxy is given (Node 24, and 22.21 and later; Node 20 has neither). Requests then go out directly: behind a corporate proxy they time out or fail to connect, while curl, Python and gemini-cli, which honour the variable, work.",
+    fix: [
+      'On Node 24 (or 22.21 and later), run your app with `NODE_USE_ENV_PROXY=1` or `node --use-env-proxy`.',
+      "On Node 20, route fetch through the proxy in code: `import \\{ setGlobalDispatcher, EnvHttpProxyAgent \\} from 'undici'; setGlobalDispatcher(new EnvHttpProxyAgent());` before the client is created.",
+      'If you do not need the proxy for Google, ignore this warning (or unset {variable|the variable}).',
+    ],
+    links: [LINK.nodeEnvProxy],
+  },
 });
