@@ -55,6 +55,11 @@ function ownKeys(source: unknown): string[] {
   }
 }
 
+/** Replaces lone surrogates (which make `encodeURIComponent` throw) with U+FFFD. */
+function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
 /** `projects/123` (as in ErrorInfo metadata `consumer`) reads better, and links better, as `123`. */
 function projectOf(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
@@ -72,7 +77,7 @@ function valuesFrom(evidence: unknown): TemplateValues {
   const project = projectOf(values['project']);
   if (project === undefined) delete values['project'];
   else values['project'] = project;
-  const projectQuery = project === undefined ? '' : `?project=${encodeURIComponent(project)}`;
+  const projectQuery = project === undefined ? '' : `?project=${encodeURIComponent(wellFormed(project))}`;
   const service = /^[a-z0-9.-]+\.googleapis\.com$/.test(values['service'] ?? '')
     ? (values['service'] as string)
     : 'generativelanguage.googleapis.com';

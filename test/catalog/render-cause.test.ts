@@ -200,6 +200,13 @@ describe('renderCause', () => {
     );
   });
 
+  it('survives a project name that is not well-formed Unicode', () => {
+    assert.match(
+      renderCause('service_disabled', { project: 'p\uD800' }).fix[0] ?? '',
+      /\?project=p%EF%BF%BD/,
+    );
+  });
+
   it('survives hostile evidence: throwing getters, proxies, null', () => {
     const throwing = Object.defineProperty({}, 'project', {
       enumerable: true,

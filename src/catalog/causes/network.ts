@@ -30,7 +30,7 @@ export const NETWORK_CAUSES = defineCauses({
       'The connection to the API host[ ({baseUrl})] was refused, reset or unreachable (ECONNREFUSED, ECONNRESET, ENETUNREACH). A firewall, VPN or missing proxy setting usually causes this. Nothing reached Google, so this says nothing about your key.',
     fix: [
       'Check that `curl -sI https://generativelanguage.googleapis.com` gets an answer from this machine.',
-      "If your network requires a proxy, set HTTPS_PROXY — and for Node's built-in fetch also `NODE_USE_ENV_PROXY=1` (or `--use-env-proxy`), which recent Node versions need before they honour it.",
+      "If your network requires a proxy, set HTTPS_PROXY. Node's built-in fetch ignores it unless you also set `NODE_USE_ENV_PROXY=1` (Node 24, or 22.21 and later) or, on Node 20, install undici's `EnvHttpProxyAgent` as the global dispatcher.",
       'Check firewall and VPN rules for outgoing HTTPS (port 443).',
     ],
     links: [LINK.nodeEnvProxy, LINK.troubleshooting],
@@ -72,7 +72,7 @@ export const NETWORK_CAUSES = defineCauses({
       'A proxy between you and Google failed the request (for example 407 Proxy Authentication Required, or a failed CONNECT). HTTPS_PROXY, HTTP_PROXY or NO_PROXY may be wrong, or the proxy needs credentials.',
     fix: [
       'Check HTTPS_PROXY, HTTP_PROXY and NO_PROXY, including user name and password if the proxy needs them.',
-      "For Node's built-in fetch, set `NODE_USE_ENV_PROXY=1` (or `--use-env-proxy`) so it uses those settings.",
+      "Node's built-in fetch uses those settings only with `NODE_USE_ENV_PROXY=1` or `--use-env-proxy` (Node 24, or 22.21 and later); on Node 20, install undici's `EnvHttpProxyAgent` as the global dispatcher.",
       'Ask your IT team to allow generativelanguage.googleapis.com through the proxy.',
     ],
     links: [LINK.nodeEnvProxy],
