@@ -71,7 +71,7 @@ export async function probeCandidate(
     const answer = answers[index]!;
     // When the listing failed, the other routes fail the same way: one line says it, the rest skip.
     if (kind !== 'models' && listing.cause !== null && listing.cause !== 'quota_exhausted') {
-      return skipped(kind, candidate, `not checked: the model listing already failed (${listing.cause})`);
+      return skipped(kind, candidate, `not checked, the model listing already failed`);
     }
     return findingFor(kind, answer, candidate, context, usable);
   });
@@ -143,7 +143,7 @@ function findingFor(
     status: severity,
     cause: answer.cause,
     title: `${text.title} — ${key.masked}${kind === 'models' ? '' : ` (${CHECK_OF[kind]})`}`,
-    detail: [answer.detail, text.detail].filter(Boolean).join('. '),
+    detail: [text.detail, `Server said: ${clip(answer.detail, 300)}`].filter(Boolean).join('\n'),
     fix,
     evidence,
   };
@@ -164,17 +164,28 @@ function passTitle(kind: ProbeKind, masked: string, context: ProbeContext, answe
   }
 }
 
+const SKIPPED_TITLE: Record<ProbeKind, string> = {
+  models: 'Model listing',
+  model: 'The chosen model (countTokens)',
+  generate: 'One-token generation',
+  openai: 'The OpenAI-compatible endpoint',
+};
+
 function skipped(kind: ProbeKind, candidate: KeyCandidate, why: string): Finding {
   return {
     check: CHECK_OF[kind],
     status: 'skip',
     cause: null,
-    title: `${CHECK_OF[kind]} for ${candidate.key.masked}`,
+    title: `${SKIPPED_TITLE[kind]} for ${candidate.key.masked}: ${why}`,
     detail: why,
     fix: [],
     evidence: {},
     keys: [candidate.key.fingerprint],
   };
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 function modelCount(json: unknown): number | undefined {
