@@ -25,7 +25,7 @@ const ASSIGNMENT_PATTERNS: RegExp[] = [
   // setProperty("NAME", "KEY"), os.environ.setdefault('NAME', 'KEY'), headers.set('x-goog-api-key', KEY)
   new RegExp(String.raw`\(\s*["'](${NAME})["']\s*,\s*["'\x60]?$`),
   // NAME = "KEY", NAME: 'KEY', "NAME": "KEY", NAME := KEY, NAME => 'KEY', export NAME=KEY, NAME ?= KEY
-  new RegExp(String.raw`["'\x60]?(${NAME})["'\x60]?\s*(?:::?=|:::=|\?=|\.=|=>|==|=|:)\s*["'\x60]?$`),
+  new RegExp(String.raw`["'\x60]?(${NAME})["'\x60]?\]?\s*(?:::?=|:::=|\?=|\.=|=>|==|=|:)\s*["'\x60]?$`),
   // --api-key KEY, --key=KEY
   /(--[\w-]+)[=\s]\s*["']?$/,
 ];
@@ -48,7 +48,7 @@ function variableBefore(before: string): string | undefined {
     .slice(-240)
     .replace(/\\[nrt]$/, '')
     .replace(/\\u[0-9a-fA-F]{4}$/, '=')
-    .replace(/%3[dD]$/, '=')
+    .replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
     .replace(/\\(["'])/g, '$1');
   for (const pattern of ASSIGNMENT_PATTERNS) {
     const match = pattern.exec(tail);
