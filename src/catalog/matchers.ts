@@ -339,6 +339,7 @@ export const CAUSE_MATCHERS: readonly CauseMatcher[] = [
       /socket hang up/i,
       /Connection (?:refused|reset)/i,
       /\bfetch failed\b/i,
+      /\bFailed to fetch\b/i,
       /\bAPIConnectionError\b/,
       /Failed to connect/i,
       /UND_ERR_SOCKET/,

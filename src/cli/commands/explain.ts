@@ -1,7 +1,150 @@
-import type { CommandHandler } from '../context.js';
+import { open, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { createColors } from 'picocolors';
+import type { Evidence } from '../../catalog/types.js';
+import { maskKeysInText } from '../../core/key-material.js';
+import { type ExplainResult, explain } from '../../explain.js';
+import { newCommand, parseWith } from '../_commander.js';
+import type { CliContext, CommandHandler } from '../context.js';
 import { UsageError } from '../usage-error.js';
 
-// Placeholder until the explain command lands (replaced by its owner).
-export const explainCommand: CommandHandler = async () => {
-  throw new UsageError("'explain' is not available yet");
+/** Bigger than any real error text, small enough to read at once; larger files are refused. */
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+const HELP_AFTER = `
+Input: the error text as an argument, '-' to read standard input, or --file FILE.
+Any API key in the text is masked in every output.
+
+Exit codes: 0 the text was explained (even when the cause is 'unknown') · 2 usage error
+(no input, unreadable/binary/too large file).
+`;
+
+interface ExplainFlags {
+  json?: boolean;
+  file?: string;
+}
+
+/** `gemini-key-doctor explain [TEXT|-|--file F] [--json]`: thin over the library's `explain`. */
+export const explainCommand: CommandHandler = async (argv, ctx) => {
+  const program = newCommand('gemini-key-doctor explain', ctx)
+    .description('Explain a pasted Gemini API error: the cause, why, and how to fix it (offline).')
+    .argument('[text...]', "the error text, or '-' for standard input")
+    .option('--file <path>', 'read the error text from a file')
+    .option('--json', 'print the explanation as JSON (schemaVersion 1)')
+    .option('--no-color', 'no ANSI colour')
+    .addHelpText('after', HELP_AFTER);
+  await parseWith(program, argv);
+  const flags = program.opts<ExplainFlags>();
+  const words = program.args;
+
+  const text = await readInput(words, flags.file, ctx);
+  const result = explain(text);
+  ctx.out(
+    maskKeysInText(
+      flags.json ? `${JSON.stringify(result, null, 2)}\n` : renderExplainText(result, ctx.color),
+    ),
+  );
+  return 0;
 };
+
+async function readInput(words: string[], file: string | undefined, ctx: CliContext): Promise<string> {
+  if (file !== undefined && words.length > 0) throw new UsageError('give the text or --file, not both');
+  let text: string;
+  if (file !== undefined) text = await readTextFile(resolve(ctx.cwd, file), file);
+  else if (words.length === 1 && words[0] === '-') {
+    if (!ctx.io.readStdin) throw new UsageError('standard input is not available');
+    text = await ctx.io.readStdin();
+    if (text.includes('\u0000')) throw new UsageError('standard input looks binary, not an error text');
+  } else if (words.length > 0) text = words.join(' ');
+  else
+    throw new UsageError("nothing to explain: give the error text, '-' for standard input, or --file FILE");
+  if (text.trim() === '') throw new UsageError('nothing to explain: the text is empty');
+  return text;
+}
+
+async function readTextFile(path: string, shown: string): Promise<string> {
+  const name = maskKeysInText(shown);
+  const info = await stat(path).catch(() => undefined);
+  if (!info) throw new UsageError(`cannot read '${name}': no such file`);
+  if (!info.isFile()) throw new UsageError(`cannot read '${name}': not a regular file`);
+  if (info.size > MAX_FILE_BYTES)
+    throw new UsageError(`'${name}' is too large (${info.size} bytes, limit 10 MiB)`);
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    handle = await open(path, 'r');
+    const buffer = Buffer.alloc(Math.min(info.size, MAX_FILE_BYTES));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const bytes = buffer.subarray(0, bytesRead);
+    if (bytes.includes(0)) throw new UsageError(`'${name}' looks binary, not an error text`);
+    return bytes.toString('utf8');
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const code = (error as { code?: unknown }).code;
+    throw new UsageError(`cannot read '${name}'${typeof code === 'string' ? `: ${code}` : ''}`);
+  } finally {
+    await handle?.close().catch(() => {});
+  }
+}
+
+/** The human explanation: cause, why, numbered fix steps, the evidence used, what else it could be. */
+export function renderExplainText(result: ExplainResult, color: boolean): string {
+  const c = createColors(color);
+  const lines: string[] = [];
+  const mark = result.cause === 'unknown' ? c.yellow('?') : c.red('✗');
+  lines.push(
+    `${mark} ${c.bold(result.title)} ${c.dim(`(${result.cause}, ${result.confidence} confidence)`)}`,
+    '',
+  );
+  if (result.detail) lines.push(`  ${result.detail}`, '');
+  if (result.fix.length > 0) {
+    lines.push(`  ${c.bold('Fix:')}`);
+    result.fix.forEach((step, i) => {
+      lines.push(`    ${i + 1}. ${step}`);
+    });
+    lines.push('');
+  }
+  const evidence = evidenceLines(result.evidence);
+  if (evidence.length > 0) {
+    lines.push(`  ${c.bold('Evidence:')}`);
+    for (const line of evidence) lines.push(`    ${c.dim('•')} ${line}`);
+    lines.push('');
+  }
+  if (result.alternatives.length > 0) {
+    lines.push(`  ${c.bold('Could also be:')} ${result.alternatives.join(', ')}`, '');
+  }
+  if (result.links.length > 0) {
+    lines.push(`  ${c.bold('Learn more:')}`);
+    for (const link of result.links) lines.push(`    ${link.title}: ${c.cyan(link.url)}`);
+    lines.push('');
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+const EVIDENCE_LABELS: Array<[keyof Evidence, string]> = [
+  ['httpStatus', 'HTTP status'],
+  ['rpcStatus', 'status'],
+  ['reason', 'reason'],
+  ['message', 'message'],
+  ['service', 'service'],
+  ['project', 'project'],
+  ['model', 'model'],
+  ['quotaId', 'quota'],
+  ['quotaMetric', 'quota metric'],
+  ['quotaValue', 'quota limit'],
+  ['retryDelay', 'retry after'],
+  ['activationUrl', 'enable at'],
+  ['keyKind', 'key kind'],
+  ['maskedKey', 'key'],
+  ['endpoint', 'endpoint'],
+];
+
+function evidenceLines(evidence: Evidence): string[] {
+  const out: string[] = [];
+  for (const [key, label] of EVIDENCE_LABELS) {
+    const value = evidence[key];
+    if (typeof value === 'string' || typeof value === 'number') {
+      out.push(`${label}: ${key === 'message' ? `"${value}"` : value}`);
+    }
+  }
+  return out;
+}
