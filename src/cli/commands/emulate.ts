@@ -1,7 +1,194 @@
-import type { CommandHandler } from '../context.js';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { createColors } from 'picocolors';
+import { EmulatorConfigError, parseEmulatorConfig } from '../../emulator/config-file.js';
+import { emulatorEnv, runChild } from '../../emulator/exec-child.js';
+import { MAGIC_KEYS, magicKeyListing, workingMagicKey } from '../../emulator/magic-keys.js';
+import {
+  type EmulatorOptions,
+  type EmulatorRequestLog,
+  type RunningEmulator,
+  startEmulator,
+} from '../../emulator/server.js';
+import { newCommand, parseWith } from '../_commander.js';
+import type { CliContext, CommandHandler, ExitCode } from '../context.js';
 import { UsageError } from '../usage-error.js';
 
-// Placeholder until the emulate command lands (replaced by its owner).
-export const emulateCommand: CommandHandler = async () => {
-  throw new UsageError("'emulate' is not available yet");
+const HELP_AFTER = `
+The first line of standard output is the base URL (http://127.0.0.1:PORT); point a client at it
+with GOOGLE_GEMINI_BASE_URL, or httpOptions.baseUrl. Serves until Ctrl-C.
+Magic keys select answers (emulate --list); any other well-formed key gets API_KEY_INVALID.
+Header ${'`'}x-emulator-scenario: quota_exhausted*2,ok${'`'} overrides the key's scenario per request.
+
+--exec -- CMD… starts the emulator, runs CMD with GOOGLE_GEMINI_BASE_URL pointed at it (and
+GEMINI_API_KEY set to a working magic key when neither GEMINI_API_KEY nor GOOGLE_API_KEY is set),
+then exits with CMD's status.
+
+Exit codes: 0 stopped cleanly (or CMD's status with --exec) · 2 usage error, bad config, port in use.
+`;
+
+interface EmulateFlags {
+  port?: string;
+  host?: string;
+  latency?: string;
+  config?: string;
+  legacyKeys?: boolean;
+  list?: boolean;
+  json?: boolean;
+  exec?: boolean;
+  quiet?: boolean;
+}
+
+/** `gemini-key-doctor emulate`: thin over startEmulator / MAGIC_KEYS. */
+export const emulateCommand: CommandHandler = async (argv, ctx) => {
+  const program = newCommand('gemini-key-doctor emulate', ctx)
+    .description('Run a local Gemini API emulator with magic test keys for every failure mode.')
+    .argument('[command...]', 'with --exec: the command to run against the emulator (after --)')
+    .option('--port <n>', 'port to listen on (0 = any free port)', '0')
+    .option('--host <host>', 'address to bind', '127.0.0.1')
+    .option('--latency <ms>', 'delay added before every answer, in milliseconds', '0')
+    .option('--config <file>', 'JSON file mapping your own keys to scenarios (and other settings)')
+    .option('--legacy-keys', 'pre-2026 rules: unrestricted standard keys still work')
+    .option('--list', 'print the magic keys and exit')
+    .option('--json', 'machine-readable output (--list: JSON array; serving: JSON lines)')
+    .option('--exec', 'run the command after -- against the emulator, then exit with its status')
+    .option('--quiet', 'do not log requests to standard error')
+    .option('--no-color', 'no ANSI colour')
+    .addHelpText('after', HELP_AFTER);
+  await parseWith(program, argv);
+  const flags = program.opts<EmulateFlags>();
+  const command = program.args;
+
+  if (flags.list) {
+    if (command.length > 0 || flags.exec) throw new UsageError('--list takes no command');
+    ctx.out(flags.json ? `${JSON.stringify(magicKeyListing(), null, 2)}\n` : renderList(ctx.color));
+    return 0;
+  }
+  if (flags.exec && command.length === 0) throw new UsageError('--exec needs a command after --');
+  if (!flags.exec && command.length > 0) {
+    throw new UsageError(`unexpected argument '${command[0]}' (use --exec -- CMD… to run a command)`);
+  }
+
+  const options: EmulatorOptions = {
+    port: integerFlag('--port', flags.port ?? '0', 65535),
+    host: flags.host ?? '127.0.0.1',
+    latencyMs: integerFlag('--latency', flags.latency ?? '0', 600_000),
+  };
+  if (flags.config !== undefined) {
+    try {
+      Object.assign(options, await loadConfig(flags.config, ctx));
+    } catch (error) {
+      if (error instanceof EmulatorConfigError) {
+        ctx.err(`gemini-key-doctor: ${error.message}\n`);
+        return 2;
+      }
+      throw error;
+    }
+  }
+  if (flags.legacyKeys) options.legacyStandardKeys = true;
+  // The flag wins over the file only when given explicitly (its default is 0).
+  if (argv.some((a) => a === '--latency' || a.startsWith('--latency='))) {
+    options.latencyMs = integerFlag('--latency', flags.latency ?? '0', 600_000);
+  }
+  const quiet = flags.quiet === true || flags.exec === true;
+  if (!quiet) options.onRequest = (entry) => logRequest(entry, ctx, flags.json === true);
+
+  let emulator: RunningEmulator;
+  try {
+    emulator = await startEmulator(options);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const why =
+      code === 'EADDRINUSE' ? 'is in use' : code === 'EACCES' ? 'is not allowed' : `failed (${code})`;
+    ctx.err(`gemini-key-doctor: listening on ${options.host}:${options.port} ${why}\n`);
+    return 2;
+  }
+  ctx.out(flags.json ? `${JSON.stringify({ url: emulator.url })}\n` : `${emulator.url}\n`);
+  try {
+    return flags.exec ? await execCommand(command, emulator, ctx) : await serveUntilStopped(emulator, ctx);
+  } finally {
+    await emulator.close();
+  }
 };
+
+async function serveUntilStopped(emulator: RunningEmulator, ctx: CliContext): Promise<ExitCode> {
+  ctx.err(
+    `Gemini API emulator on ${emulator.url} — working keys: ${workingMagicKey('auth')} (auth), ` +
+      `${workingMagicKey('standard')} (standard). 'emulate --list' shows every magic key. Ctrl-C stops.\n`,
+  );
+  const signal = ctx.io.signal;
+  if (!signal) throw new UsageError('emulate needs a way to be stopped (no signal available)');
+  if (!signal.aborted) {
+    await new Promise<void>((done) => signal.addEventListener('abort', () => done(), { once: true }));
+  }
+  return 0;
+}
+
+async function execCommand(command: string[], emulator: RunningEmulator, ctx: CliContext): Promise<ExitCode> {
+  const env: Record<string, string | undefined> = { ...ctx.env, ...emulatorEnv(emulator.url) };
+  if (!ctx.env['GEMINI_API_KEY'] && !ctx.env['GOOGLE_API_KEY']) {
+    env['GEMINI_API_KEY'] = workingMagicKey('auth');
+    ctx.err('gemini-key-doctor: GEMINI_API_KEY set to a working magic key for the command\n');
+  }
+  try {
+    const child = await runChild(command, env, {
+      cwd: ctx.cwd,
+      onStdout: ctx.out,
+      onStderr: ctx.err,
+      ...(ctx.io.signal ? { signal: ctx.io.signal } : {}),
+    });
+    // The command's own status passes through (the bin hands any number to process.exitCode).
+    return child.status as ExitCode;
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? 'error';
+    ctx.err(`gemini-key-doctor: cannot run '${command[0]}' (${code})\n`);
+    return 2;
+  }
+}
+
+async function loadConfig(file: string, ctx: CliContext): Promise<Partial<EmulatorOptions>> {
+  let text: string;
+  try {
+    text = await readFile(resolve(ctx.cwd, file), 'utf8');
+  } catch (error) {
+    throw new EmulatorConfigError(`${file}: cannot read (${(error as { code?: string }).code ?? 'error'})`);
+  }
+  const config = parseEmulatorConfig(text, file);
+  const options: Partial<EmulatorOptions> = {};
+  if (config.keys) options.keys = config.keys;
+  if (config.latencyMs !== undefined) options.latencyMs = config.latencyMs;
+  if (config.legacyStandardKeys !== undefined) options.legacyStandardKeys = config.legacyStandardKeys;
+  if (config.retryDelaySeconds !== undefined) options.retryDelaySeconds = config.retryDelaySeconds;
+  if (config.projectNumber !== undefined) options.projectNumber = config.projectNumber;
+  return options;
+}
+
+function integerFlag(name: string, value: string, max: number): number {
+  if (!/^\d+$/.test(value) || Number(value) > max) {
+    throw new UsageError(`${name} must be an integer from 0 to ${max}, got '${value}'`);
+  }
+  return Number(value);
+}
+
+/** One line per request on standard error; the key appears only masked. */
+function logRequest(entry: EmulatorRequestLog, ctx: CliContext, json: boolean): void {
+  if (json) {
+    ctx.out(`${JSON.stringify(entry)}\n`);
+    return;
+  }
+  const c = createColors(ctx.color);
+  const status = entry.status === 0 ? 'no answer' : String(entry.status);
+  const colored = entry.status >= 200 && entry.status < 300 ? c.green(status) : c.red(status);
+  ctx.err(
+    `${entry.method} ${entry.path} ${c.dim(entry.maskedKey ?? entry.credential)} → ${colored} ${c.dim(entry.scenario)}\n`,
+  );
+}
+
+function renderList(color: boolean): string {
+  const c = createColors(color);
+  const lines = MAGIC_KEYS.map(
+    (k) =>
+      `${k.key}  ${String(k.http || '-').padEnd(3)}  ${(k.cause ?? 'works').padEnd(30)}  ${c.dim(k.description)}`,
+  );
+  return `${c.bold('Magic keys')} (fake; only the emulator honours them)\n${lines.join('\n')}\n`;
+}
