@@ -78,7 +78,17 @@ export function classifyAnswer(result: HttpProbeResult, context: AnswerContext):
   }
   const merged: Evidence = { ...evidence, ...diagnosis.evidence, httpStatus: status };
   if (typeof merged.message === 'string') merged.message = maskKeysInText(merged.message).slice(0, 500);
-  if (diagnosis.alternatives.length > 0) merged['alternatives'] = diagnosis.alternatives;
+  const alternatives = [...diagnosis.alternatives];
+  // reference/auth-keys-2026.md §3b: once standard keys are refused, Google answers them with the
+  // same 400 API_KEY_INVALID as a deleted key; the answer alone cannot tell the two apart.
+  if (
+    diagnosis.cause === 'key_invalid' &&
+    context.keyKind === 'standard' &&
+    !alternatives.includes('standard_key_rejected')
+  ) {
+    alternatives.unshift('standard_key_rejected');
+  }
+  if (alternatives.length > 0) merged['alternatives'] = alternatives;
   merged['confidence'] = diagnosis.confidence;
   const said = merged.reason ?? merged.rpcStatus ?? '';
   return {

@@ -1,7 +1,38 @@
+import { relative, resolve } from 'node:path';
+import { newCommand, parseWith } from '../_commander.js';
 import type { CommandHandler } from '../context.js';
 import { UsageError } from '../usage-error.js';
 
-// Placeholder until the hook command lands (replaced by its owner).
-export const hookCommand: CommandHandler = async () => {
-  throw new UsageError("'hook' is not available yet");
+/** `hook install [--force]`: writes a git pre-commit hook that runs `scan --staged`. */
+export const hookCommand: CommandHandler = async (argv, ctx) => {
+  const program = newCommand('gemini-key-doctor hook', ctx)
+    .description('Install a git pre-commit hook that blocks commits adding a Gemini API key.')
+    .argument('<action>', 'install')
+    .option('--force', 'replace an existing pre-commit hook (the old one is kept as pre-commit.backup)')
+    .option('--cwd <dir>', 'run as if started in this folder')
+    .option('--no-color', 'no colours');
+  await parseWith(program, argv);
+  const [action] = program.args;
+  if (action !== 'install') throw new UsageError(`unknown hook action '${action}' (try: hook install)`);
+  const flags = program.opts<{ force?: boolean; cwd?: string }>();
+  const cwd = resolve(ctx.cwd, flags.cwd ?? '.');
+  const { gitWorkTreeRoot } = await import('../../io/git-files.js');
+  const root = await gitWorkTreeRoot(cwd);
+  if (root === null)
+    throw new UsageError('hook install needs a git work tree (run it inside your repository)');
+  const { installPreCommitHook, HookExistsError } = await import('../../io/git-hooks.js');
+  try {
+    const result = await installPreCommitHook(root, Boolean(flags.force));
+    const shown = relative(cwd, result.path) || result.path;
+    ctx.out(`✓ Installed the pre-commit hook: ${shown}\n`);
+    if (result.backupPath) ctx.out(`  The previous hook was kept as ${relative(cwd, result.backupPath)}.\n`);
+    if (result.previous === 'ours') ctx.out('  (It replaced an older copy of the same hook.)\n');
+    ctx.out(
+      '  Every commit now runs `gemini-key-doctor scan --staged`; skip once with `git commit --no-verify`.\n',
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof HookExistsError) throw new UsageError(error.message);
+    throw error;
+  }
 };

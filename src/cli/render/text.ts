@@ -69,6 +69,16 @@ function findingLines(
   const showDetail = f.status === 'fail' || f.status === 'warn' || verbose;
   if (showDetail && f.detail)
     lines.push(...wrap(f.detail).map((l) => `    ${f.status === 'skip' ? dim(l) : l}`));
+  const alternatives = f.evidence['alternatives'];
+  if (
+    (f.status === 'fail' || f.status === 'warn') &&
+    Array.isArray(alternatives) &&
+    alternatives.length > 0
+  ) {
+    lines.push(
+      dim(`    could also be: ${alternatives.join(', ')} (the answer alone cannot tell them apart)`),
+    );
+  }
   if (f.status === 'fail' || f.status === 'warn') {
     f.fix.forEach((step, i) => {
       lines.push(`    ${i === 0 ? 'fix: ' : '     '}${f.fix.length > 1 ? `${i + 1}. ` : ''}${step}`);
