@@ -163,7 +163,9 @@ export async function diagnose(given: DiagnoseOptions = {}): Promise<DoctorRepor
   };
 }
 
-function probeTarget(options: DiagnoseOptions & { env: Env }): Pick<DoctorReport['probe'], 'baseUrl' | 'baseUrlSource'> {
+function probeTarget(
+  options: DiagnoseOptions & { env: Env },
+): Pick<DoctorReport['probe'], 'baseUrl' | 'baseUrlSource'> {
   if (options.baseUrl) return { baseUrl: options.baseUrl, baseUrlSource: 'flag' };
   const fromEnv = options.env['GOOGLE_GEMINI_BASE_URL']?.trim();
   if (fromEnv) return { baseUrl: fromEnv, baseUrlSource: 'env:GOOGLE_GEMINI_BASE_URL' };
