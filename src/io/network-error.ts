@@ -110,7 +110,13 @@ function findCode(error: unknown, depth = 0): string | undefined {
 }
 
 function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
+  if (!(error instanceof Error)) {
+    try {
+      return String(error).slice(0, 300);
+    } catch {
+      return 'unexpected error';
+    }
+  }
   const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
   return `${error.message}${cause}`.slice(0, 300);
 }
