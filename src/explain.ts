@@ -2,8 +2,8 @@ import type { CauseId } from './catalog/cause-id.js';
 import { renderCause } from './catalog/render-cause.js';
 import type { CauseLink, Evidence } from './catalog/types.js';
 import { type ClassifyContext, type Confidence, classify } from './core/classify.js';
+import { maskStrings } from './core/error-parse/mask-strings.js';
 import { parseErrorText } from './core/error-parse/parse-error.js';
-import { maskKeysInText } from './core/key-material.js';
 
 /** `explain --json` (DESIGN.md contract: schemaVersion, cause, title, detail, fix, evidence; extended). */
 export interface ExplainResult {
@@ -28,7 +28,7 @@ export function explain(input: unknown, context: ClassifyContext = {}): ExplainR
   try {
     const diagnosis = classify(parseErrorText(input), context);
     const rendered = renderCause(diagnosis.cause, diagnosis.evidence);
-    return maskDeep({
+    return maskStrings({
       schemaVersion: 1,
       cause: diagnosis.cause,
       title: rendered.title,
@@ -72,19 +72,4 @@ function fallback(): ExplainResult {
       links: [],
     };
   }
-}
-
-/**
- * Defence in depth: the parser already masks keys, but templates may echo evidence and escape
- * sequences may rebuild a key, so every string in the result is masked once more on the way out.
- */
-function maskDeep<T>(value: T): T {
-  if (typeof value === 'string') return maskKeysInText(value) as T;
-  if (Array.isArray(value)) return value.map((v) => maskDeep(v)) as T;
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[maskKeysInText(k)] = maskDeep(v);
-    return out as T;
-  }
-  return value;
 }

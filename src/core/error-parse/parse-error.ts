@@ -8,6 +8,7 @@ import {
 import { extractFields } from './extract-fields.js';
 import { inputToText } from './input-to-text.js';
 import { type Loose, type LooseObject, parseLoose } from './lenient-json.js';
+import { maskStrings } from './mask-strings.js';
 import { collapseSpace, flattenEscapes, normalizeText } from './normalize-text.js';
 import type { ParsedError, QuotaViolation } from './parsed-error.js';
 import { isRpcStatus } from './rpc-status.js';
@@ -111,7 +112,7 @@ function parseUnsafe(input: unknown): ParsedError {
   if (fields.networkCode !== undefined) parsed.networkCode = fields.networkCode;
   if (key.kind !== undefined) parsed.keyKind = key.kind;
   if (key.masked !== undefined) parsed.maskedKey = key.masked;
-  return parsed;
+  return maskStrings(parsed);
 }
 
 /** Lead-ins that wrap a message in logs and SDK errors (`Error:`, `[400 Bad Request]`, `status code 403:`…). */
