@@ -32,6 +32,14 @@ export async function scan(options: ScanRunOptions = {}): Promise<ScanResult> {
   return (await scanWithKeys(options)).result;
 }
 
+/** `scan` over explicit paths (files or folders). */
+export function scanPaths(
+  paths: readonly string[],
+  options: Omit<ScanRunOptions, 'paths'> = {},
+): Promise<ScanResult> {
+  return scan({ ...options, paths: [...paths] });
+}
+
 /** The scan, plus the keys found by fingerprint (as SecretKey, for --verify and library callers). */
 export async function scanWithKeys(
   options: ScanRunOptions = {},

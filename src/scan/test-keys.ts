@@ -1,9 +1,11 @@
 /**
  * Documented fake keys are reported as `test-key` and never fail a scan: the repository's own
  * convention puts the marker `FAKE` right after the prefix (`AIzaFAKE…`, `AQ.FAKE…`; see README
- * "Test keys in this repository"), which the emulator's magic keys follow as well.
+ * "Test keys in this repository"), and the emulator's magic keys carry `EMU-` after theirs
+ * (`AIzaSyEMU-…`, `AQ.EMU-…`; src/emulator/magic-keys.ts). The prefixes are repeated here so the
+ * detector does not load the emulator; a test checks every magic key against this list.
  */
-const TEST_KEY_PREFIXES = ['AIzaFAKE', 'AQ.FAKE'];
+const TEST_KEY_PREFIXES = ['AIzaFAKE', 'AQ.FAKE', 'AIzaSyEMU-', 'AQ.EMU-'];
 
 export function isTestKey(key: string): boolean {
   return TEST_KEY_PREFIXES.some((prefix) => key.startsWith(prefix));
