@@ -11,7 +11,7 @@ export type Route =
   | {
       api: 'native';
       version: string;
-      action: 'generateContent' | 'streamGenerateContent' | 'countTokens' | 'embedContent';
+      action: NativeCallAction;
       model: string;
     }
   | { api: 'openai'; action: 'listModels' }
@@ -28,7 +28,20 @@ const VERTEX_PROJECT =
   /^\/(v1|v1beta1)\/projects\/[^/]+\/locations\/[^/]+\/publishers\/google\/models\/([^/:]+):([A-Za-z]+)$/;
 const VERTEX_EXPRESS = /^\/(v1|v1beta1)\/publishers\/google\/models\/([^/:]+):([A-Za-z]+)$/;
 
-const NATIVE_VERBS = new Set(['generateContent', 'streamGenerateContent', 'countTokens', 'embedContent']);
+export type NativeCallAction =
+  | 'generateContent'
+  | 'streamGenerateContent'
+  | 'countTokens'
+  | 'embedContent'
+  | 'batchEmbedContents';
+
+const NATIVE_VERBS: ReadonlySet<string> = new Set<NativeCallAction>([
+  'generateContent',
+  'streamGenerateContent',
+  'countTokens',
+  'embedContent',
+  'batchEmbedContents',
+]);
 
 export function matchRoute(method: string, path: string): Route | undefined {
   if (path.startsWith('/_emulator/')) {
@@ -56,7 +69,7 @@ export function matchRoute(method: string, path: string): Route | undefined {
     return {
       api: 'native',
       version: m[1]!,
-      action: m[3] as 'generateContent' | 'streamGenerateContent' | 'countTokens' | 'embedContent',
+      action: m[3] as NativeCallAction,
       model: decodeURIComponent(m[2]!),
     };
   }

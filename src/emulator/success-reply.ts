@@ -1,7 +1,7 @@
 import { bareModelId, type EmulatedModel, modelResource } from './models.js';
 import { chatCompletion, chatCompletionChunks, openAiModel, openAiModelList } from './openai-bodies.js';
 import { type Reply, replyOf } from './reply.js';
-import type { Route } from './routes.js';
+import type { NativeCallAction, Route } from './routes.js';
 import { type AnswerContext, badRequest, invalidJson, modelNotFound } from './scenarios.js';
 import {
   countTokensResponse,
@@ -39,7 +39,12 @@ export function successReply(input: SuccessInput): Reply {
     default: {
       const wrap = route.action === 'streamGenerateContent' && input.url.searchParams.get('alt') !== 'sse';
       const model = findModel(input.models, route.model);
-      const verb = route.action === 'streamGenerateContent' ? 'generateContent' : route.action;
+      const verb =
+        route.action === 'streamGenerateContent'
+          ? 'generateContent'
+          : route.action === 'batchEmbedContents'
+            ? 'embedContent'
+            : route.action;
       if (!model?.supportedGenerationMethods.includes(verb)) {
         return replyOf(modelNotFound({ ...input.ctx, model: bareModelId(route.model) }), wrap);
       }
@@ -50,13 +55,7 @@ export function successReply(input: SuccessInput): Reply {
   }
 }
 
-function nativeCall(
-  action: 'generateContent' | 'streamGenerateContent' | 'countTokens' | 'embedContent',
-  model: string,
-  body: unknown,
-  url: URL,
-  wrap: boolean,
-): Reply {
+function nativeCall(action: NativeCallAction, model: string, body: unknown, url: URL, wrap: boolean): Reply {
   const record = (body ?? {}) as Record<string, unknown>;
   const prompt = promptTextOf(body);
   switch (action) {
@@ -66,10 +65,21 @@ function nativeCall(
       if (record['content'] === undefined) {
         return replyOf(badRequest('* EmbedContentRequest.content: content is not specified\n'), false);
       }
-      const dims = record['outputDimensionality'];
-      const size =
-        typeof dims === 'number' && Number.isInteger(dims) && dims > 0 && dims <= 3072 ? dims : 3072;
-      return { kind: 'json', status: 200, body: embedContentResponse(prompt, size) };
+      return { kind: 'json', status: 200, body: embedContentResponse(prompt, dimensionsOf(record)) };
+    }
+    case 'batchEmbedContents': {
+      const requests = record['requests'];
+      if (!Array.isArray(requests) || requests.length === 0) {
+        return replyOf(
+          badRequest('* BatchEmbedContentsRequest.requests: requests is not specified\n'),
+          false,
+        );
+      }
+      const embeddings = requests.map((r: unknown) => {
+        const one = (r ?? {}) as Record<string, unknown>;
+        return embedContentResponse(promptTextOf(one['content']), dimensionsOf(one))['embedding'];
+      });
+      return { kind: 'json', status: 200, body: { embeddings } };
     }
     case 'generateContent':
     case 'streamGenerateContent': {
@@ -86,6 +96,11 @@ function nativeCall(
       return { kind: 'json', status: 200, body: chunks };
     }
   }
+}
+
+function dimensionsOf(request: Record<string, unknown>): number {
+  const dims = request['outputDimensionality'];
+  return typeof dims === 'number' && Number.isInteger(dims) && dims > 0 && dims <= 3072 ? dims : 3072;
 }
 
 function listModels(input: SuccessInput): Reply {
