@@ -47,7 +47,7 @@ export const CAUSE_MATCHERS: readonly CauseMatcher[] = [
     cause: 'key_expired',
     priority: PRIORITY.decisiveMessage,
     reasons: ['API_KEY_EXPIRED', 'ACCESS_TOKEN_EXPIRED'],
-    messages: [/API key expired/i, /renew the API key/i],
+    messages: [/API key (?:is |has )?expired/i, /renew the API key/i],
   },
   {
     cause: 'free_tier_unavailable_region',
@@ -78,6 +78,7 @@ export const CAUSE_MATCHERS: readonly CauseMatcher[] = [
       /prepayment credits?/i,
       /credits? (?:are|is|have been) (?:depleted|exhausted|used up)/i,
       /requires? billing to be enabled/i,
+      /billing must be enabled/i,
       /billing (?:has not been|is not|isn't|was not) (?:enabled|set up|active)/i,
       /billing account (?:is |was |has been )?(?:disabled|closed|suspended|delinquent|not (?:found|active|open))/i,
       /enable billing for (?:project|your project)/i,
@@ -237,6 +238,7 @@ export const CAUSE_MATCHERS: readonly CauseMatcher[] = [
     messages: [
       /(?:do|does) not have permission/i,
       /caller does not have permission/i,
+      /Permission '[\w.]{1,100}' denied/i,
       /insufficient authentication scopes/i,
     ],
   },
@@ -278,6 +280,12 @@ export const CAUSE_MATCHERS: readonly CauseMatcher[] = [
       /invalid json response body/i,
       /\bis not valid JSON\b/i,
     ],
+  },
+  {
+    // OpenAI's own answer: a Gemini key was sent to api.openai.com (base URL not pointed at Google).
+    cause: 'base_url_override',
+    priority: PRIORITY.weakMessage,
+    messages: [/Incorrect API key provided/i, /platform\.openai\.com\/account\/api-keys/i],
   },
   {
     cause: 'network_dns',
