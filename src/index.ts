@@ -21,6 +21,9 @@ export type { EndpointHints, ParsedError, QuotaViolation } from './core/error-pa
 export type { CheckStatus, Finding } from './core/finding.js';
 export type { KeyKind, MaskedKey } from './core/key-material.js';
 export { describeKey, fingerprintOf, keyKindOf, maskKey, maskKeysInText } from './core/key-material.js';
+export { lintEnvironment } from './core/lint/lint-environment.js';
+export type { CharacterSighting } from './core/lint/lint-key.js';
+export { lintKey } from './core/lint/lint-key.js';
 export type {
   ClientId,
   ClientResolution,
@@ -39,24 +42,30 @@ export { diagnose } from './doctor/diagnose.js';
 export type { ProbeKeyOptions, ProbeOutcome } from './doctor/probe-key.js';
 export { probeKey } from './doctor/probe-key.js';
 export type { DoctorReport, ReportClient, ReportKey } from './doctor/report.js';
-export type { ExplainResult } from './explain.js';
-export { explain } from './explain.js';
-export type { EmulatorOptions, EmulatorRequestLog, RunningEmulator } from './emulator/server.js';
-export { SCENARIO_HEADER, startEmulator } from './emulator/server.js';
 export type { MagicKey } from './emulator/magic-keys.js';
-export { isMagicKey, MAGIC_KEY_PATTERN, MAGIC_KEYS, magicKeyFor, workingMagicKey } from './emulator/magic-keys.js';
-export type { ScenarioId } from './emulator/scenarios.js';
-export { SCENARIO_IDS } from './emulator/scenarios.js';
+export {
+  isMagicKey,
+  MAGIC_KEY_PATTERN,
+  MAGIC_KEYS,
+  magicKeyFor,
+  workingMagicKey,
+} from './emulator/magic-keys.js';
 export type { EmulatedModel } from './emulator/models.js';
 export { EMULATED_MODELS } from './emulator/models.js';
+export type { ScenarioId } from './emulator/scenarios.js';
+export { SCENARIO_IDS } from './emulator/scenarios.js';
+export type { EmulatorOptions, EmulatorRequestLog, RunningEmulator } from './emulator/server.js';
+export { SCENARIO_HEADER, startEmulator } from './emulator/server.js';
+export type { ExplainResult } from './explain.js';
+export { explain } from './explain.js';
+export { type HookInstallResult, installPreCommitHook } from './io/git-hooks.js';
+export { parseBaseline, renderBaseline } from './scan/baseline.js';
 export type { DetectedKey, DetectOptions } from './scan/detect.js';
 export { detectKeys } from './scan/detect.js';
 export type { KeyContext } from './scan/detect-context.js';
-export { type ScanRunOptions, ScanInputError, scan, scanPaths } from './scan/scan.js';
-export { renderSarif } from './scan/render-sarif.js';
 export { renderScanJson } from './scan/render-json.js';
+export { renderSarif } from './scan/render-sarif.js';
 export { renderScanText } from './scan/render-text.js';
-export { parseBaseline, renderBaseline } from './scan/baseline.js';
 export { SCAN_RULES, type ScanRule } from './scan/rules.js';
+export { ScanInputError, type ScanRunOptions, scan, scanPaths } from './scan/scan.js';
 export type * from './scan/types.js';
-export { type HookInstallResult, installPreCommitHook } from './io/git-hooks.js';

@@ -67,7 +67,9 @@ export function geminiCliView(snapshot: ProjectSnapshot): GeminiCliView {
     envFile = candidate;
     break;
   }
-  const notLoaded = order.filter((path) => path !== envFile && fileAt(snapshot, path).kind === 'file');
+  const notLoaded = [...new Set(order)].filter(
+    (path) => path !== envFile && fileAt(snapshot, path).kind === 'file',
+  );
 
   let env = shellEnv(snapshot.env);
   const parsed = envFile === null ? null : envFileAt(snapshot, envFile);

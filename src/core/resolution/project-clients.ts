@@ -50,3 +50,35 @@ export function clientsInProject(snapshot: ProjectSnapshot): Set<ClientId> | nul
   }
   return sawManifest ? found : null;
 }
+
+/** Frameworks that load `.env.local` and `.env.[mode]` themselves (Next.js, Vite and the ones built on it, CRA, Expo…). */
+const FRAMEWORKS_LOADING_ENV_LOCAL = [
+  'next',
+  'vite',
+  'nuxt',
+  'astro',
+  '@sveltejs/kit',
+  '@remix-run/dev',
+  'react-scripts',
+  'expo',
+  '@angular/cli',
+  'gatsby',
+  '@nestjs/config',
+];
+
+export function frameworkLoadsEnvLocal(snapshot: ProjectSnapshot): boolean {
+  const api = pathApiOf(snapshot);
+  for (const dir of selfAndAncestors(snapshot.cwd, api)) {
+    const pkg = jsonFileAt(snapshot, api.join(dir, 'package.json'));
+    for (const field of ['dependencies', 'devDependencies']) {
+      const deps = jsonPath(pkg, field);
+      if (
+        typeof deps === 'object' &&
+        deps !== null &&
+        FRAMEWORKS_LOADING_ENV_LOCAL.some((name) => Object.hasOwn(deps, name))
+      )
+        return true;
+    }
+  }
+  return false;
+}

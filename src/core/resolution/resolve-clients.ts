@@ -102,10 +102,12 @@ function langchain(env: EffectiveEnv): ClientResolution {
   );
 }
 
-/** An app that loads ./.env with dotenv or Node, then calls `new GoogleGenAI()`. */
-function loaderThenSdk(client: 'dotenv' | 'node --env-file', snapshot: ProjectSnapshot): ClientResolution {
-  const api = pathApiOf(snapshot);
-  const path = api.join(snapshot.cwd, '.env');
+/** The environment an app sees after loading `./.env` with dotenv or Node (no override), and why it may not. */
+export function loaderEnv(
+  snapshot: ProjectSnapshot,
+  client: 'dotenv' | 'node --env-file',
+): { env: EffectiveEnv; notes: string[] } {
+  const path = pathApiOf(snapshot).join(snapshot.cwd, '.env');
   const file = fileAt(snapshot, path);
   const parsed = envFileAt(snapshot, path);
   const notes: string[] = [];
@@ -127,6 +129,12 @@ function loaderThenSdk(client: 'dotenv' | 'node --env-file', snapshot: ProjectSn
   } else if (file.kind === 'unreadable') {
     notes.push(`.env cannot be read (${file.reason})`);
   }
+  return { env, notes };
+}
+
+/** An app that loads ./.env with dotenv or Node, then calls `new GoogleGenAI()`. */
+function loaderThenSdk(client: 'dotenv' | 'node --env-file', snapshot: ProjectSnapshot): ClientResolution {
+  const { env, notes } = loaderEnv(snapshot, client);
   const r = googleSdk('@google/genai', env, JS_SDK);
   notes.push(
     client === 'dotenv'

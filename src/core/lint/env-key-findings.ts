@@ -1,0 +1,182 @@
+import type { Evidence } from '../../catalog/types.js';
+import type { Finding } from '../finding.js';
+import { fingerprintOf, maskKey } from '../key-material.js';
+import type { ClientId } from '../project-snapshot.js';
+import { envFilePaths } from '../resolution/collect-key-candidates.js';
+import type { EffectiveEnv, EnvEntry } from '../resolution/effective-env.js';
+import { fileLabelOf } from '../resolution/effective-env.js';
+import {
+  EXPECTED_VARIABLE,
+  isKeyLikeVariable,
+  isKnownKeyVariable,
+  isWrongKeyName,
+  PUBLIC_PREFIXES,
+} from '../resolution/key-variables.js';
+import { envFileAt } from '../resolution/snapshot-files.js';
+import { causeFinding } from './cause-finding.js';
+import type { LintContext } from './lint-context.js';
+
+/** The variables each SDK client reads (reference §0). */
+const READS: Partial<Record<ClientId, readonly string[]>> = {
+  '@google/genai': ['GOOGLE_API_KEY', 'GEMINI_API_KEY'],
+  'google-genai': ['GOOGLE_API_KEY', 'GEMINI_API_KEY'],
+  '@ai-sdk/google': ['GOOGLE_GENERATIVE_AI_API_KEY'],
+  '@langchain/google-genai': ['GOOGLE_API_KEY'],
+};
+
+function entryEvidence(name: string, entry: EnvEntry | undefined): Evidence {
+  const file = entry === undefined ? null : fileLabelOf(entry.source);
+  return file === null ? { variable: name } : { variable: name, file };
+}
+
+/** key_missing, env_wrong_name (per client the project uses, then stray names), env_conflict. */
+export function keyVariableFindings(ctx: LintContext): Finding[] {
+  const findings: Finding[] = [];
+  const reported = new Set<string>();
+  if (!ctx.anyClientHasKey) {
+    const seen = ctx.candidates.flatMap((c) => c.sources);
+    findings.push(
+      causeFinding(
+        'env.key',
+        'key_missing',
+        { variable: 'GEMINI_API_KEY' },
+        {
+          clients: ctx.resolutions.map((r) => r.client),
+          ...(seen.length > 0
+            ? {
+                detail: `Values were found in ${seen.slice(0, 4).join(', ')}, but no client reads them from there: see the findings below.`,
+              }
+            : {}),
+        },
+      ),
+    );
+  }
+
+  // Clients the project depends on: an app usually loads ./.env, so judge them on shell + ./.env.
+  if (ctx.inProject !== null) {
+    for (const r of ctx.resolutions) {
+      const reads = READS[r.client];
+      if (reads === undefined || r.key !== null || !ctx.inProject.has(r.client)) continue;
+      const appEnv = ctx.dotenvEnv;
+      if (reads.some((name) => appEnv.get(name)?.value.trim())) continue;
+      const other = [...appEnv.entries()].find(
+        ([name, e]) => e.value.trim() !== '' && isKeyLikeVariable(name) && !reads.includes(name),
+      );
+      if (other !== undefined) {
+        const [name, entry] = other;
+        reported.add(name);
+        findings.push(
+          causeFinding(
+            'env.name',
+            'env_wrong_name',
+            {
+              ...entryEvidence(name, entry),
+              expectedVariable: EXPECTED_VARIABLE[r.client],
+              client: r.client,
+            },
+            {
+              clients: [r.client],
+              keys: [fingerprintOf(entry.value)],
+              status: 'fail',
+            },
+          ),
+        );
+      } else if (ctx.anyClientHasKey) {
+        findings.push(
+          causeFinding(
+            'env.key',
+            'key_missing',
+            { variable: EXPECTED_VARIABLE[r.client], client: r.client },
+            { clients: [r.client] },
+          ),
+        );
+      }
+    }
+  }
+
+  // Stray names (GEMINI_KEY, VITE_GEMINI_API_KEY…) whose key no client sends.
+  const used = new Set(ctx.candidates.filter((c) => c.usedBy.length > 0).map((c) => c.key.fingerprint));
+  const stray = new Map<string, EnvEntry>();
+  const consider = (name: string, entry: EnvEntry) => {
+    if (!isWrongKeyName(name) || entry.value.trim() === '' || reported.has(name)) return;
+    if (ctx.snapshot.platform === 'win32' && isKnownKeyVariable(name.toUpperCase())) return; // Windows env names ignore case
+    if (used.has(fingerprintOf(entry.value)) || used.has(fingerprintOf(entry.value.trim()))) return;
+    if (!stray.has(name)) stray.set(name, entry);
+  };
+  for (const [name, entry] of ctx.shell) consider(name, entry);
+  for (const path of envFilePaths(ctx.snapshot)) {
+    const parsed = envFileAt(ctx.snapshot, path);
+    if (parsed === null) continue;
+    for (const [name, value] of parsed.dotenv)
+      consider(name, { value, source: `file:${ctx.label(path)}:${name}` });
+  }
+  for (const [name, entry] of stray) {
+    const publicPrefix = PUBLIC_PREFIXES.find((p) => name.toUpperCase().startsWith(p));
+    findings.push(
+      causeFinding(
+        'env.name',
+        'env_wrong_name',
+        { ...entryEvidence(name, entry), expectedVariable: 'GEMINI_API_KEY' },
+        {
+          keys: [fingerprintOf(entry.value)],
+          status: ctx.anyClientHasKey ? 'warn' : 'fail',
+          ...(publicPrefix
+            ? {
+                detail: `${publicPrefix}… variables are for browser bundles: server code does not read them, and the bundler ships their value to every visitor — never give a Gemini key that prefix.`,
+              }
+            : name !== name.toUpperCase() && isKnownKeyVariable(name.toUpperCase())
+              ? {
+                  detail: `Variable names are case-sensitive on Linux and macOS: ${name} is not ${name.toUpperCase()}.`,
+                }
+              : {}),
+        },
+      ),
+    );
+  }
+
+  findings.push(...conflictFindings(ctx));
+  return findings;
+}
+
+/** GOOGLE_API_KEY and GEMINI_API_KEY both set to different keys, in any environment a client sees. */
+function conflictFindings(ctx: LintContext): Finding[] {
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  const envs: EffectiveEnv[] = [ctx.shell, ctx.dotenvEnv, ctx.nodeEnv, ctx.gemini.env];
+  for (const env of envs) {
+    const google = env.get('GOOGLE_API_KEY');
+    const gemini = env.get('GEMINI_API_KEY');
+    const g = google?.value.trim() ?? '';
+    const m = gemini?.value.trim() ?? '';
+    if (g === '' || m === '' || g === m) continue;
+    const pair = `${fingerprintOf(g)}:${fingerprintOf(m)}`;
+    if (seen.has(pair)) continue;
+    seen.add(pair);
+    const byKey = (value: string) =>
+      ctx.resolutions.filter((r) => r.key !== null && r.key.reveal() === value).map((r) => r.client);
+    const googleClients = byKey(g);
+    const geminiClients = byKey(m);
+    const parts = [
+      googleClients.length > 0
+        ? `${googleClients.join(', ')} send the GOOGLE_API_KEY one (${maskKey(g)})`
+        : `GOOGLE_API_KEY holds ${maskKey(g)}`,
+      geminiClients.length > 0
+        ? `${geminiClients.join(', ')} send the GEMINI_API_KEY one (${maskKey(m)})`
+        : `GEMINI_API_KEY holds ${maskKey(m)}`,
+    ];
+    const file = fileLabelOf(google?.source ?? '') ?? fileLabelOf(gemini?.source ?? '');
+    out.push(
+      causeFinding(
+        'env.precedence',
+        'env_conflict',
+        { variable: 'GOOGLE_API_KEY', otherVariable: 'GEMINI_API_KEY', ...(file ? { file } : {}) },
+        {
+          keys: [fingerprintOf(g), fingerprintOf(m)],
+          clients: [...googleClients, ...geminiClients],
+          detail: `Here ${parts.join('; ')}.`,
+        },
+      ),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,273 @@
+import type { Evidence } from '../../catalog/types.js';
+import type { Finding } from '../finding.js';
+import { AUTH_KEY_TYPICAL_LENGTH, keyKindOf, STANDARD_KEY_LENGTH } from '../key-material.js';
+import type { KeyCandidate } from '../project-snapshot.js';
+import { causeFinding, plainFinding } from './cause-finding.js';
+import { characterName, codePointLabel, isAsciiWhitespace } from './character-names.js';
+import { sourceEvidence } from './key-source.js';
+import { otherCredentialKind } from './other-credentials.js';
+import { isPlaceholder } from './placeholders.js';
+
+/** Clients that send the variable's value as it is (reference §0 "Trimmed?" column). */
+const UNTRIMMED_CLIENTS = ['gemini-cli', '@ai-sdk/google', '@langchain/google-genai'];
+const KEY_TAIL = /^[A-Za-z0-9_-]+$/;
+/** Shorter than this, an `AQ.` value is cut short (samples are 53; reference auth-keys-2026.md §5 lenient rule). */
+const AUTH_KEY_MIN_LENGTH = 43;
+const STRAIGHT_QUOTES = new Set([0x22, 0x27, 0x60]);
+const SMART_QUOTES = new Set([0x2018, 0x2019, 0x201a, 0x201c, 0x201d, 0x201e, 0xab, 0xbb]);
+
+/** A flagged character: where (1-based position, 0-based index as in Node's ByteString error), and which. */
+export interface CharacterSighting {
+  position: number;
+  index: number;
+  codePoint: string;
+  name: string;
+}
+
+/**
+ * Offline checks on one key value: what it is (placeholder, another credential), what stuck to it
+ * (quotes, whitespace, invisible characters, with positions), and whether what remains has the
+ * shape of a 2026 key. Never puts key characters in a finding: only kinds, lengths, positions.
+ */
+export function lintKey(candidate: KeyCandidate): Finding[] {
+  try {
+    return lintKeyValue(candidate);
+  } catch (error) {
+    const name = error instanceof Error ? error.name : 'error';
+    return [
+      causeFinding(
+        'key.format',
+        'unknown',
+        { message: `internal error in the key checks (${name})` },
+        { status: 'warn', keys: [candidate.key.fingerprint] },
+      ),
+    ];
+  }
+}
+
+function lintKeyValue(candidate: KeyCandidate): Finding[] {
+  const value = candidate.key.reveal();
+  const base: Evidence = {
+    maskedKey: candidate.key.masked,
+    keyKind: candidate.key.kind,
+    ...sourceEvidence(candidate.sources),
+  };
+  const keys = [candidate.key.fingerprint];
+  const clients = candidate.usedBy;
+  const finding = (cause: Parameters<typeof causeFinding>[1], evidence: Evidence, detail?: string) =>
+    causeFinding(
+      'key.format',
+      cause,
+      { ...base, ...evidence },
+      detail === undefined ? { keys, clients } : { keys, clients, detail },
+    );
+
+  if (value.trim() === '') return [finding('key_missing', {}, 'The value is empty or only blanks.')];
+  const bare = stripQuotes(value.trim());
+  if (isPlaceholder(bare)) return [finding('key_placeholder', { length: value.length })];
+  const credential = otherCredentialKind(bare);
+  if (credential !== null) return [finding('key_wrong_credential', { credentialKind: credential })];
+
+  const findings: Finding[] = [];
+  const quotes = quoteSightings(value);
+  if (quotes.length > 0) findings.push(finding('key_quoted', { characters: quotes }, describe(quotes)));
+
+  const blanks = whitespaceSightings(value);
+  if (blanks.length > 0) {
+    const inner = blanks.some(
+      (s) =>
+        s.index > 0 &&
+        s.index < value.length - 1 &&
+        value.slice(0, s.index).trim() !== '' &&
+        value.slice(s.index).trim() !== '',
+    );
+    const untrimmed = clients.filter((c) => UNTRIMMED_CLIENTS.includes(c));
+    findings.push(
+      causeFinding(
+        'key.format',
+        'key_whitespace',
+        { ...base, characters: blanks },
+        {
+          keys,
+          clients,
+          // Leading/trailing blanks only hurt clients that do not trim; inner ones hurt every client.
+          status: inner || untrimmed.length > 0 || clients.length === 0 ? 'fail' : 'warn',
+          detail: describe(blanks),
+        },
+      ),
+    );
+  }
+
+  const invisible = invisibleSightings(value);
+  if (invisible.length > 0)
+    findings.push(finding('key_invisible_chars', { characters: invisible }, describe(invisible)));
+
+  const core = coreOf(value);
+  const shape = shapeProblem(core);
+  if (shape !== null)
+    findings.push(
+      causeFinding(
+        'key.format',
+        'key_malformed',
+        { ...base, length: core.length, reason: shape.reason },
+        { keys, clients, detail: shape.detail, ...(shape.status ? { status: shape.status } : {}) },
+      ),
+    );
+
+  if (keyKindOf(core) === 'standard') findings.push(finding('key_standard_retired', {}));
+  if (findings.length === 0) {
+    const kind = keyKindOf(core) === 'auth' ? 'an auth key (AQ.…)' : 'a key';
+    findings.push(
+      plainFinding(
+        'key.format',
+        'pass',
+        `${candidate.key.masked} has the shape of ${kind}, ${core.length} characters`,
+        'No quotes, blanks or invisible characters; the characters and length match a Gemini API key.',
+        base,
+        { keys, clients },
+      ),
+    );
+  }
+  return findings;
+}
+
+/** The value with what lint reports separately removed: quotes, blanks, invisible characters. */
+function coreOf(value: string): string {
+  let out = '';
+  for (const ch of value) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (STRAIGHT_QUOTES.has(cp) || SMART_QUOTES.has(cp) || isAsciiWhitespace(cp)) continue;
+    if (cp > 0x7e || cp < 0x20) continue;
+    out += ch;
+  }
+  return out;
+}
+
+function stripQuotes(value: string): string {
+  return value.replace(/^["'`\u2018\u2019\u201c\u201d]+|["'`\u2018\u2019\u201c\u201d]+$/g, '');
+}
+
+function sightingsWhere(value: string, test: (codePoint: number) => boolean): CharacterSighting[] {
+  const out: CharacterSighting[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const cp = value.codePointAt(i) ?? 0;
+    if (test(cp))
+      out.push({ position: i + 1, index: i, codePoint: codePointLabel(cp), name: characterName(cp) });
+    if (cp > 0xffff) i++;
+  }
+  return out;
+}
+
+function quoteSightings(value: string): CharacterSighting[] {
+  return sightingsWhere(value, (cp) => STRAIGHT_QUOTES.has(cp) || SMART_QUOTES.has(cp));
+}
+
+function whitespaceSightings(value: string): CharacterSighting[] {
+  return sightingsWhere(value, isAsciiWhitespace);
+}
+
+function invisibleSightings(value: string): CharacterSighting[] {
+  return sightingsWhere(
+    value,
+    (cp) => !SMART_QUOTES.has(cp) && !isAsciiWhitespace(cp) && (cp < 0x20 || cp > 0x7e),
+  );
+}
+
+/** "U+200B ZERO WIDTH SPACE at position 12 (of 54)": names and positions only, never key characters. */
+function describe(sightings: readonly CharacterSighting[]): string {
+  const shown = sightings.slice(0, 6).map((s) => `${s.codePoint} ${s.name} at position ${s.position}`);
+  const more = sightings.length > 6 ? `, and ${sightings.length - 6} more` : '';
+  return `Found: ${shown.join('; ')}${more}.`;
+}
+
+interface ShapeProblem {
+  reason: string;
+  detail: string;
+  status?: 'warn';
+}
+
+/** Checks what is left once quotes, blanks and invisible characters are set aside. */
+function shapeProblem(core: string): ShapeProblem | null {
+  if (core.includes('...') || core.includes('…')) {
+    return {
+      reason: 'masked_copy',
+      detail: 'It contains "...": this looks like the shortened form a console shows, not the full key.',
+    };
+  }
+  const kind = keyKindOf(core);
+  if (kind === 'standard') {
+    const tail = core.slice(4);
+    if (tail.includes('AIza'))
+      return {
+        reason: 'doubled',
+        detail: `It contains "AIza" twice (${core.length} characters): the key was pasted twice.`,
+      };
+    if (!KEY_TAIL.test(tail))
+      return {
+        reason: 'characters',
+        detail: 'It contains characters a key never has (only letters, digits, "-" and "_" follow "AIza").',
+      };
+    if (core.length < STANDARD_KEY_LENGTH)
+      return {
+        reason: 'truncated',
+        detail: `It has ${core.length} characters; standard keys have exactly ${STANDARD_KEY_LENGTH}: it was cut short.`,
+      };
+    if (core.length > STANDARD_KEY_LENGTH)
+      return {
+        reason: 'too_long',
+        detail: `It has ${core.length} characters; standard keys have exactly ${STANDARD_KEY_LENGTH}: something was appended.`,
+      };
+    return null;
+  }
+  if (kind === 'auth') {
+    const tail = core.slice(3);
+    if (tail.includes('AQ.'))
+      return {
+        reason: 'doubled',
+        detail: `It contains "AQ." twice (${core.length} characters): the key was pasted twice.`,
+      };
+    if (!KEY_TAIL.test(tail))
+      return {
+        reason: 'characters',
+        detail: 'It contains characters a key never has (only letters, digits, "-" and "_" follow "AQ.").',
+      };
+    if (core.length < AUTH_KEY_MIN_LENGTH)
+      return {
+        reason: 'truncated',
+        detail: `It has ${core.length} characters; auth keys have about ${AUTH_KEY_TYPICAL_LENGTH}: it was probably cut short.`,
+      };
+    if (core.length !== AUTH_KEY_TYPICAL_LENGTH) {
+      return {
+        reason: 'unusual_length',
+        status: 'warn',
+        detail: `It has ${core.length} characters; every auth key seen so far has ${AUTH_KEY_TYPICAL_LENGTH}. That is a heuristic, not a rule: check the copy if the key is rejected.`,
+      };
+    }
+    return null;
+  }
+  if (kind === 'ephemeral') return null;
+  if (/^(alza|aiza|a1za)/i.test(core) && !core.startsWith('AIza')) {
+    return {
+      reason: 'prefix',
+      detail:
+        'It starts like "AIza" with a letter changed (a lower-case L for the capital I, or a changed case): copy the key again instead of typing it.',
+    };
+  }
+  if (/^(AQ[^.]|aq\.)/.test(core) && KEY_TAIL.test(core.slice(3))) {
+    return {
+      reason: 'prefix',
+      detail:
+        'It starts like an auth key but the "AQ." prefix is damaged (the dot is missing or the case changed).',
+    };
+  }
+  if (core.startsWith('IQ.'))
+    return {
+      reason: 'prefix',
+      detail:
+        'It starts with "IQ.": this prefix has been reported but never shown to work with the Gemini API.',
+    };
+  return {
+    reason: 'unknown_shape',
+    detail: `It starts with neither "AQ." nor "AIza" (${core.length} characters).`,
+  };
+}
