@@ -4,7 +4,7 @@ import type { Env } from '../cli/context.js';
 import type { CheckStatus, Finding } from '../core/finding.js';
 import { maskKeysInText } from '../core/key-material.js';
 import type { ClientResolution, KeyCandidate, ProjectSnapshot } from '../core/project-snapshot.js';
-import type { SecretKey } from '../core/secret-key.js';
+import { type SecretKey, SecretKey as SecretKeyClass } from '../core/secret-key.js';
 import { readHygiene } from '../io/read-hygiene.js';
 import { readProject } from '../io/read-project.js';
 import { type DoctorCore, defaultCore } from './core-adapter.js';
@@ -85,6 +85,12 @@ export async function diagnose(given: DiagnoseOptions = {}): Promise<DoctorRepor
         () => core.collectKeyCandidates(snapshot, resolutions),
         [] as KeyCandidate[],
       );
+  const openAi = options.key ? null : openAiCompatibleKey(options.env);
+  if (openAi) {
+    const same = candidates.find((c) => c.key.equals(openAi.key));
+    if (same) same.sources.push(openAi.source);
+    else candidates.push({ key: openAi.key, sources: [openAi.source], usedBy: [] });
+  }
 
   const { baseUrl, baseUrlSource } = probeTarget(options);
   const model = options.model ?? DEFAULT_PROBE_MODEL;
@@ -103,7 +109,7 @@ export async function diagnose(given: DiagnoseOptions = {}): Promise<DoctorRepor
     ? []
     : candidates.map((candidate) =>
         guard(`probe.${candidate.key.fingerprint}`, () =>
-          probeCandidate(candidate, resolutions, probeContext),
+          probeCandidate(candidate, resolutions, probeContext, openAi?.key.equals(candidate.key) ?? false),
         ),
       );
   const envFiles = [...snapshot.files.entries()]
@@ -170,6 +176,18 @@ function probeTarget(
   const fromEnv = options.env['GOOGLE_GEMINI_BASE_URL']?.trim();
   if (fromEnv) return { baseUrl: fromEnv, baseUrlSource: 'env:GOOGLE_GEMINI_BASE_URL' };
   return { baseUrl: GOOGLE_BASE_URL, baseUrlSource: 'default' };
+}
+
+/**
+ * The OpenAI-compatible route in the user's setup: an OpenAI client pointed at Gemini
+ * (OPENAI_BASE_URL …/v1beta/openai/) sends OPENAI_API_KEY as `Authorization: Bearer`.
+ */
+function openAiCompatibleKey(env: Env): { key: SecretKey; source: string } | null {
+  const base = env['OPENAI_BASE_URL'] ?? env['OPENAI_API_BASE'];
+  const value = env['OPENAI_API_KEY'];
+  if (!base || !value) return null;
+  if (!/generativelanguage\.googleapis\.com|\/openai\/?$/.test(base.trim())) return null;
+  return { key: new SecretKeyClass(value), source: 'env:OPENAI_API_KEY' };
 }
 
 function explicitCandidate(

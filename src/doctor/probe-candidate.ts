@@ -42,8 +42,10 @@ export async function probeCandidate(
   candidate: KeyCandidate,
   resolutions: readonly ClientResolution[],
   context: ProbeContext,
+  openAiRoute = false,
 ): Promise<Finding[]> {
-  const usesOpenAi = resolutions.some((r) => r.endpointStyle === 'openai' && r.key?.equals(candidate.key));
+  const usesOpenAi =
+    openAiRoute || resolutions.some((r) => r.endpointStyle === 'openai' && r.key?.equals(candidate.key));
   const kinds: ProbeKind[] = ['models', 'model'];
   if (context.generate) kinds.push('generate');
   if (usesOpenAi) kinds.push('openai');
@@ -86,11 +88,12 @@ function findingFor(
 ): Finding {
   const key = candidate.key;
   const source = candidate.sources[0];
+  const spec = probeRequest(kind, context.baseUrl, context.model);
   const evidence: Evidence = {
     ...answer.evidence,
     maskedKey: key.masked,
     variable: variableOfSource(source),
-    endpoint: kind,
+    endpoint: `${spec.method} ${spec.url.pathname}`,
   };
   const base = { check: CHECK_OF[kind], keys: [key.fingerprint], clients: [...candidate.usedBy] };
   if (answer.cause === null) {

@@ -149,3 +149,14 @@ describe('live probes against the emulator', () => {
     assert.equal(rejected.cause, 'key_expired');
   });
 });
+
+describe('the OpenAI-compatible route', () => {
+  test('an OpenAI client pointed at Gemini: OPENAI_API_KEY is probed as Bearer on /v1beta/openai/models', async () => {
+    const { exitCode, report } = await doctorJson(['--base-url', emulator.url], {
+      OPENAI_API_KEY: workingMagicKey('auth'),
+      OPENAI_BASE_URL: `${emulator.url}/v1beta/openai/`,
+    });
+    assert.equal(exitCode, 0);
+    assert.equal(report.findings.find((f) => f.check === 'probe.openai')?.status, 'pass');
+  });
+});
