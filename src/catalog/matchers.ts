@@ -197,6 +197,16 @@ export const CAUSE_MATCHERS: readonly CauseMatcher[] = [
     ],
   },
   {
+    // No public payload yet (reference/auth-keys-2026.md §3d); Google's usual wording for a disabled
+    // or deleted service account, which an auth key runs as.
+    cause: 'auth_key_service_account',
+    priority: PRIORITY.message,
+    messages: [
+      /service account\b.{0,80}\b(?:is|was|has been) (?:disabled|deleted)/i,
+      /service account\b.{0,80}\bdoes not exist/i,
+    ],
+  },
+  {
     cause: 'location_unsupported',
     priority: PRIORITY.message,
     messages: [
