@@ -21,17 +21,18 @@ export interface DoctorCore {
 
 /** Loaded lazily so that `explain` and `--help` never pay for it. */
 export async function defaultCore(): Promise<DoctorCore> {
-  const [paths, resolve, collect, interim] = await Promise.all([
+  const [paths, resolve, collect, key, environment] = await Promise.all([
     import('../core/resolution/candidate-env-file-paths.js'),
     import('../core/resolution/resolve-clients.js'),
     import('../core/resolution/collect-key-candidates.js'),
-    import('./_interim-core.js'),
+    import('../core/lint/lint-key.js'),
+    import('../core/lint/lint-environment.js'),
   ]);
   return {
     candidateEnvFilePaths: paths.candidateEnvFilePaths,
     resolveClients: resolve.resolveClients,
     collectKeyCandidates: collect.collectKeyCandidates,
-    lintKey: interim.interimLintKey,
-    lintEnvironment: interim.interimLintEnvironment,
+    lintKey: key.lintKey,
+    lintEnvironment: environment.lintEnvironment,
   };
 }
