@@ -356,10 +356,12 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
 
 /** Path and query as logged: a `key=` value is replaced by its masked form. */
 function maskedPath(url: URL): string {
-  const copy = new URL(url.href);
-  const key = copy.searchParams.get('key');
-  if (key !== null) copy.searchParams.set('key', maskKey(key));
-  return `${copy.pathname}${copy.search}`;
+  const key = url.searchParams.get('key');
+  const search =
+    key === null
+      ? url.search
+      : url.search.replace(/([?&]key=)[^&]*/g, (_, head: string) => head + maskKey(key));
+  return `${url.pathname}${search}`;
 }
 
 /** Vertex AI without any credential (the standard Cloud 401). */
