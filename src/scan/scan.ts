@@ -161,7 +161,7 @@ export async function scanWithKeys(
     const result = await scanJobs(jobs, {
       maxFileSize,
       ...(options.workers !== undefined ? { workers: options.workers } : {}),
-      onFile: (bytes) => progress.file(bytes, 'files'),
+      onProgress: (files, bytes) => progress.add(files, bytes, 'files'),
       ...(options.signal ? { signal: options.signal } : {}),
     });
     filesScanned += result.files;
@@ -307,7 +307,7 @@ async function scanHistory(
         placeholders += result.placeholders;
         if (result.hits.length > 0) blobHits.set(blob.sha, { path: blob.path, hits: result.hits });
       }
-      progress.file(Math.max(0, blob.size), 'history');
+      progress.add(1, Math.max(0, blob.size), 'history');
     },
     signal,
   );
@@ -349,12 +349,13 @@ function progressReporter(onProgress: ((progress: ScanProgress) => void) | undef
   let phase: ScanProgress['phase'] = 'files';
   const emit = () => onProgress?.({ files, bytes, elapsedMs: performance.now() - started, phase });
   return {
-    file(size: number, current: ScanProgress['phase']) {
+    add(count: number, size: number, current: ScanProgress['phase']) {
       if (!onProgress) return;
-      files++;
+      const before = files;
+      files += count;
       bytes += size;
       phase = current;
-      if ((files & 63) !== 0) return;
+      if (files >> 6 === before >> 6) return;
       const now = performance.now();
       if (now - last >= 100) {
         last = now;

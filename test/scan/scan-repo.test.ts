@@ -175,6 +175,14 @@ describe('scan: a generated repository', () => {
     assert.equal(result.summary.skipped, result.skipped.length);
   });
 
+  it('finds the same with a worker thread', async () => {
+    const threaded = await scan({ cwd: repo.dir, workers: 1 });
+    const key = (f: ScanFinding) => `${f.file}:${f.line}:${f.fingerprint}:${f.rule}`;
+    const plain = result.findings.filter((f) => f.source !== 'history');
+    assert.deepEqual(threaded.findings.map(key).sort(), plain.map(key).sort());
+    assert.deepEqual(threaded.summary.skippedByReason, result.summary.skippedByReason);
+  });
+
   it('counts distinct real keys (test keys excluded)', () => {
     const real = Object.entries(keys).filter(([name]) => name !== 'inBinary');
     assert.equal(result.summary.distinctKeys, real.length);
