@@ -1,6 +1,7 @@
 import { open, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createColors } from 'picocolors';
+import { renderCause } from '../../catalog/render-cause.js';
 import type { Evidence } from '../../catalog/types.js';
 import { maskKeysInText } from '../../core/key-material.js';
 import { type ExplainResult, explain } from '../../explain.js';
@@ -110,7 +111,10 @@ export function renderExplainText(result: ExplainResult, color: boolean): string
     lines.push('');
   }
   if (result.alternatives.length > 0) {
-    lines.push(`  ${c.bold('Could also be:')} ${result.alternatives.join(', ')}`, '');
+    lines.push(`  ${c.bold('Could also be:')}`);
+    for (const id of result.alternatives)
+      lines.push(`    ${c.dim('•')} ${renderCause(id, result.evidence).title} ${c.dim(`(${id})`)}`);
+    lines.push('');
   }
   if (result.links.length > 0) {
     lines.push(`  ${c.bold('Learn more:')}`);
