@@ -144,6 +144,7 @@ export async function diagnose(given: DiagnoseOptions = {}): Promise<DoctorRepor
   for (const f of findings) {
     if (f.check === 'probe.models' && f.keys?.[0]) probed.set(f.keys[0], verdictOfFinding(f));
   }
+  settleConflicts(findings, candidates, probed);
   const deduped = dedupe(
     findings.filter(
       (f) => !(candidates.length > 0 && f.cause === 'key_missing' && !f.check.startsWith('probe.')),
@@ -167,6 +168,35 @@ export async function diagnose(given: DiagnoseOptions = {}): Promise<DoctorRepor
     platform,
     shell,
   };
+}
+
+/**
+ * Two keys competing (env_conflict, env_shadowed): once probed, the doctor knows which one is
+ * stale, so the first fix step says so instead of "decide which key is right".
+ */
+function settleConflicts(
+  findings: Finding[],
+  candidates: readonly KeyCandidate[],
+  probed: ReadonlyMap<string, ReportKey['live']>,
+): void {
+  for (const [index, finding] of findings.entries()) {
+    if (finding.cause !== 'env_conflict' && finding.cause !== 'env_shadowed') continue;
+    const involved = (finding.keys ?? [])
+      .map((fp) => candidates.find((c) => c.key.fingerprint === fp))
+      .filter((c): c is KeyCandidate => c !== undefined);
+    const live = involved.filter((c) => probed.get(c.key.fingerprint) === 'live');
+    const rejected = involved.filter((c) => probed.get(c.key.fingerprint) === 'rejected');
+    if (live.length !== 1 || rejected.length === 0) continue;
+    const works = `${live[0]!.key.masked} (${live[0]!.sources.join(', ')})`;
+    const stale = rejected.map((c) => `${c.key.masked} (${c.sources.join(', ')})`).join(', ');
+    findings[index] = {
+      ...finding,
+      fix: [
+        `The live probes settle it: ${works} works, ${stale} was rejected — remove the rejected one or set it to the working key.`,
+        ...finding.fix.filter((step) => !/^(Decide which key|Unset the stale one)/.test(step)),
+      ],
+    };
+  }
 }
 
 function probeTarget(
