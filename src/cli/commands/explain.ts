@@ -13,7 +13,8 @@ import { UsageError } from '../usage-error.js';
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 const HELP_AFTER = `
-Input: the error text as an argument, '-' to read standard input, or --file FILE.
+Input: the error text as an argument, '-' to read standard input, or --file FILE
+(put '--' before a text that starts with '-').
 Any API key in the text is masked in every output.
 
 Exit codes: 0 the text was explained (even when the cause is 'unknown') · 2 usage error
@@ -34,7 +35,13 @@ export const explainCommand: CommandHandler = async (argv, ctx) => {
     .option('--json', 'print the explanation as JSON (schemaVersion 1)')
     .option('--no-color', 'no ANSI colour')
     .addHelpText('after', HELP_AFTER);
-  await parseWith(program, argv);
+  try {
+    await parseWith(program, argv);
+  } catch (error) {
+    // commander echoes the offending argument, and a pasted text may hold a key
+    if (error instanceof UsageError) throw new UsageError(maskKeysInText(error.message), error.code);
+    throw error;
+  }
   const flags = program.opts<ExplainFlags>();
   const words = program.args;
 
