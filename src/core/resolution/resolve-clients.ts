@@ -136,6 +136,15 @@ export function loaderEnv(
 function loaderThenSdk(client: 'dotenv' | 'node --env-file', snapshot: ProjectSnapshot): ClientResolution {
   const { env, notes } = loaderEnv(snapshot, client);
   const r = googleSdk('@google/genai', env, JS_SDK);
+  const loaded =
+    env.get('GEMINI_API_KEY')?.source.startsWith('file:') ||
+    [...env.values()].some((e) => e.source.startsWith('file:'));
+  if (client === 'dotenv' && loaded && env.get('DOTENV_CONFIG_QUIET')?.value !== 'true') {
+    // dotenv 17.x logs to stdout by default (reference §7.1): it corrupts stdio protocols such as MCP.
+    notes.push(
+      'dotenv 17+ prints "injected env (N) from .env" to stdout unless DOTENV_CONFIG_QUIET=true (breaks stdio protocols such as MCP)',
+    );
+  }
   notes.push(
     client === 'dotenv'
       ? '`dotenv.config()` in the working folder (never overrides a set variable), then @google/genai'
