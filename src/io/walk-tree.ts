@@ -28,7 +28,8 @@ export function walkTree(root: string, start: string): { files: WalkedFile[]; sk
   const walked = new Set<string>();
   const relOf = (abs: string) => relative(root, abs).split(sep).join('/') || '.';
 
-  const visit = (dir: string, ancestors: Set<string>): void => {
+  /** `dir` is on disk at `real` (no symlink in it): its children's real paths are joins. */
+  const visit = (dir: string, real: string, ancestors: Set<string>): void => {
     let entries: Dirent<Buffer>[];
     try {
       entries = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
@@ -49,7 +50,10 @@ export function walkTree(root: string, start: string): { files: WalkedFile[]; sk
           skipped.push({ rel: relOf(abs), reason: 'dependency-folder' });
           continue;
         }
-        enter(abs, ancestors);
+        const childReal = join(real, name);
+        if (walked.has(childReal)) continue; // already walked through a symlink
+        walked.add(childReal);
+        visit(abs, childReal, new Set(ancestors).add(childReal));
       } else if (entry.isFile()) {
         files.push({ rel: relOf(abs), abs });
       } else if (entry.isSymbolicLink()) {
@@ -77,7 +81,7 @@ export function walkTree(root: string, start: string): { files: WalkedFile[]; sk
       return;
     }
     walked.add(real);
-    visit(dir, new Set(ancestors).add(real));
+    visit(dir, real, new Set(ancestors).add(real));
   };
 
   const followLink = (abs: string, ancestors: Set<string>): void => {
