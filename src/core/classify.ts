@@ -204,7 +204,16 @@ function refine(
       return same(cause, style === 'openai' ? ['multiple_credentials'] : []);
     }
     case 'vertex_requires_oauth':
-      return same(cause, ['vertex_mode_enabled', 'auth_key_unsupported_endpoint']);
+      // "API keys are not supported by this API" from the Gemini API itself (not Vertex): the key is
+      // not one this route accepts (a key made for another service, or another key variable won).
+      if (backend === 'gemini-api') {
+        return same(
+          'auth_key_unsupported_endpoint',
+          ['key_wrong_credential', 'env_conflict', 'vertex_requires_oauth'],
+          true,
+        );
+      }
+      return same(cause, ['vertex_mode_enabled', 'env_conflict', 'auth_key_unsupported_endpoint']);
     case 'quota_exhausted':
     case 'free_tier_limit_zero': {
       if (hasZeroLimit(parsed)) return same('free_tier_limit_zero', ['quota_exhausted', 'billing']);
