@@ -31,9 +31,10 @@ export function detectEnvFileEncoding(bytes: Uint8Array): EnvFileEncoding {
     }
   }
   const half = bytes.length / 2;
+  const enough = evenNuls + oddNuls >= 4;
   // PowerShell without a BOM (rare) still gives a NUL in every other byte: `K\0E\0Y\0` is LE.
-  if (half > 0 && oddNuls / half > UTF16_NUL_SHARE && evenNuls < oddNuls / 4) return 'utf16le';
-  if (half > 0 && evenNuls / half > UTF16_NUL_SHARE && oddNuls < evenNuls / 4) return 'utf16be';
+  if (enough && oddNuls / half > UTF16_NUL_SHARE && evenNuls < oddNuls / 4) return 'utf16le';
+  if (enough && evenNuls / half > UTF16_NUL_SHARE && oddNuls < evenNuls / 4) return 'utf16be';
   if (evenNuls + oddNuls > 0 || !isValidUtf8(bytes)) return 'binary';
   return 'utf8';
 }

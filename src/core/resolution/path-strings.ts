@@ -37,8 +37,10 @@ export function displayPath(file: string, cwd: string, home: string, api: PathAp
     isInside(home, file, api) &&
     (api.dirname(file) === api.normalize(home) || fromHome.startsWith(`.gemini${api.sep}`));
   if (homeOwn) return `~/${posix(fromHome)}`;
-  const ups = fromCwd.split(api.sep).filter((part) => part === '..').length;
-  if (!api.isAbsolute(fromCwd) && ups <= 3) return posix(fromCwd);
+  // `../.env`, `../../.gemini/.env`: a file in a nearby parent folder, not elsewhere in the tree.
+  const parts = fromCwd.split(api.sep);
+  const ups = parts.filter((part) => part === '..').length;
+  if (!api.isAbsolute(fromCwd) && ups <= 3 && parts.length - ups <= 2) return posix(fromCwd);
   if (isInside(home, file, api)) return `~/${posix(fromHome)}`;
   return file;
 }
