@@ -69,3 +69,6 @@ export { renderScanText } from './scan/render-text.js';
 export { SCAN_RULES, type ScanRule } from './scan/rules.js';
 export { ScanInputError, type ScanRunOptions, scan, scanPaths } from './scan/scan.js';
 export type * from './scan/types.js';
+export type { ClientOptions, GeminiClient, GenerateResult } from './client/client.js';
+export { createClient } from './client/client.js';
+export { GeminiRequestError } from './client/gemini-request-error.js';
