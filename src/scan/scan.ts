@@ -345,7 +345,7 @@ function progressReporter(onProgress: ((progress: ScanProgress) => void) | undef
   const started = performance.now();
   let files = 0;
   let bytes = 0;
-  let last = 0;
+  let last = Number.NEGATIVE_INFINITY;
   let phase: ScanProgress['phase'] = 'files';
   const emit = () => onProgress?.({ files, bytes, elapsedMs: performance.now() - started, phase });
   return {
