@@ -121,7 +121,6 @@ export async function diagnose(given: DiagnoseOptions = {}): Promise<DoctorRepor
       : guard('hygiene', async () => hygieneFindings(await readHygiene(snapshot.cwd, envFiles), candidates));
 
   const findings: Finding[] = [];
-  if (candidates.length === 0) findings.push(noKeyFinding(resolutions, shell));
   for (const candidate of candidates) {
     const lint = guardSync('key.lint', () => core.lintKey(candidate), [] as Finding[]);
     findings.push(
@@ -133,6 +132,10 @@ export async function diagnose(given: DiagnoseOptions = {}): Promise<DoctorRepor
     () => core.lintEnvironment(snapshot, resolutions, candidates),
     [] as Finding[],
   );
+  // The core names a missing key itself; this is the fallback when it could not run.
+  if (candidates.length === 0 && !envFindings.some((f) => f.cause === 'key_missing')) {
+    findings.unshift(noKeyFinding(resolutions, shell));
+  }
   findings.push(
     ...(envFindings.length > 0 ? envFindings.map(withFixes(shell, undefined)) : [environmentClean(snapshot)]),
   );
@@ -145,11 +148,7 @@ export async function diagnose(given: DiagnoseOptions = {}): Promise<DoctorRepor
     if (f.check === 'probe.models' && f.keys?.[0]) probed.set(f.keys[0], verdictOfFinding(f));
   }
   settleConflicts(findings, candidates, probed);
-  const deduped = dedupe(
-    findings.filter(
-      (f) => !(candidates.length > 0 && f.cause === 'key_missing' && !f.check.startsWith('probe.')),
-    ),
-  );
+  const deduped = dedupe(findings);
   return {
     schemaVersion: 1,
     ok: !deduped.some((f) => f.status === 'fail'),
@@ -292,12 +291,14 @@ function environmentClean(snapshot: ProjectSnapshot): Finding {
 /** Adds the platform's "how to set it" steps to findings whose fix is a new key value. */
 function withFixes(shell: DoctorReport['shell'], source: string | undefined): (f: Finding) => Finding {
   return (f) => {
-    if (f.status === 'pass' || !needsKeyValue(f.cause)) return f;
+    // Inside the doctor, "run the doctor" is no advice.
+    const fix = f.fix.filter((step) => !/^Run `gemini-key-doctor` in your project/.test(step));
+    if (f.status === 'pass' || !needsKeyValue(f.cause)) return { ...f, fix };
     const variable =
       typeof f.evidence.variable === 'string'
         ? variableOfSource(f.evidence.variable)
         : variableOfSource(source);
-    return { ...f, fix: [...f.fix, persistVariableStep(shell, variable), IDE_NOTE] };
+    return { ...f, fix: [...fix, persistVariableStep(shell, variable), IDE_NOTE] };
   };
 }
 
