@@ -132,6 +132,18 @@ export async function diagnose(given: DiagnoseOptions = {}): Promise<DoctorRepor
     () => core.lintEnvironment(snapshot, resolutions, candidates),
     [] as Finding[],
   );
+  // The core models the Gemini clients only: with an OpenAI client pointed at Gemini holding a key,
+  // "no key" concerns clients this setup may not use, so it is a warning.
+  if (openAi) {
+    envFindings.forEach((f, i) => {
+      if (f.cause !== 'key_missing' || f.status !== 'fail') return;
+      envFindings[i] = {
+        ...f,
+        status: 'warn',
+        detail: `${f.detail} OPENAI_API_KEY, sent by an OpenAI client to Gemini's OpenAI-compatible endpoint, is checked below.`,
+      };
+    });
+  }
   // The core names a missing key itself; this is the fallback when it could not run.
   if (candidates.length === 0 && !envFindings.some((f) => f.cause === 'key_missing')) {
     findings.unshift(noKeyFinding(resolutions, shell));
