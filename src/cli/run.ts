@@ -1,3 +1,4 @@
+import { maskKeysInText } from '../core/key-material.js';
 import { HelpShown } from './_commander.js';
 import type { CliContext, CliIo, CliResult, CommandHandler, Env, ExitCode } from './context.js';
 import { UsageError } from './usage-error.js';
@@ -73,13 +74,17 @@ async function dispatch(argv: readonly string[], ctx: CliContext): Promise<ExitC
   } catch (error) {
     if (error instanceof HelpShown) return 0;
     if (error instanceof UsageError) {
-      ctx.err(`gemini-key-doctor: ${error.message}\nRun 'gemini-key-doctor --help' for usage.\n`);
+      ctx.err(
+        `gemini-key-doctor: ${maskKeysInText(error.message)}\nRun 'gemini-key-doctor --help' for usage.\n`,
+      );
       return 2;
     }
-    // An internal error: one line, no stack (set GKD_DEBUG=1 to see it).
+    // An internal error: one line, no stack (set GKD_DEBUG=1 to see it). Messages may echo
+    // arguments or pasted text, so keys are masked here for every command.
     const message = error instanceof Error ? error.message : String(error);
-    ctx.err(`gemini-key-doctor: internal error: ${message}\n`);
-    if (ctx.env['GKD_DEBUG'] && error instanceof Error && error.stack) ctx.err(`${error.stack}\n`);
+    ctx.err(`gemini-key-doctor: internal error: ${maskKeysInText(message)}\n`);
+    if (ctx.env['GKD_DEBUG'] && error instanceof Error && error.stack)
+      ctx.err(`${maskKeysInText(error.stack)}\n`);
     return 2;
   }
 }
