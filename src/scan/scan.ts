@@ -122,9 +122,11 @@ export async function scanWithKeys(
     const seen = new Set<string>();
     for (const [index, target] of targets.entries()) {
       const targetRoot = gitRoots[index] ?? null;
-      if (targetRoot !== null) {
-        const spec = relative(targetRoot, target).split(sep).join('/');
-        for (const raw of await listWorkTreeFiles(targetRoot, spec === '' ? [] : [spec])) {
+      const spec = targetRoot !== null ? relative(targetRoot, target).split(sep).join('/') : '';
+      const listed = targetRoot !== null ? await listWorkTreeFiles(targetRoot, spec === '' ? [] : [spec]) : [];
+      // A path named on the command line is scanned even when git ignores it.
+      if (targetRoot !== null && (listed.length > 0 || spec === '')) {
+        for (const raw of listed) {
           const name = raw.toString('utf8');
           const abs = join(targetRoot, name);
           const rel = relToRoot(abs);
@@ -320,10 +322,10 @@ async function scanHistory(
     (change) => {
       const added = blobHits.get(change.newBlob);
       if (!added) return;
+      attributed.add(change.newBlob); // seen in a commit, whether it added a key or kept one
       const before = new Set(blobHits.get(change.oldBlob)?.hits.map((hit) => hit.key));
       for (const hit of added.hits) {
         if (before.has(hit.key)) continue;
-        attributed.add(change.newBlob);
         additions.push({
           hit,
           place: { file: change.path, source: 'history', commit: change.commit, commitDate: change.date },
@@ -332,7 +334,8 @@ async function scanHistory(
     },
     signal,
   );
-  // Blobs only reachable through merges or stashes: report them with the path, without a commit.
+  // Blobs that no commit's own diff introduces (only merges or stashes reach them): report them
+  // with their path, without a commit.
   for (const [sha, { path, hits }] of blobHits) {
     if (attributed.has(sha)) continue;
     for (const hit of hits) additions.push({ hit, place: { file: path, source: 'history' } });

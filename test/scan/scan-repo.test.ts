@@ -292,3 +292,43 @@ describe('scan: outside git, skips and errors', () => {
     }
   });
 });
+
+describe('scan --history attribution', () => {
+  it('names only the commit that added a key, not later commits that kept it', async () => {
+    const repo = new TempRepo();
+    try {
+      const key = leakStandardKey();
+      repo.write('a.ts', `const K = "${key}";\n`);
+      const added = repo.commit('add');
+      repo.write('a.ts', `// edited\nconst K = "${key}";\n`);
+      repo.commit('edit, key kept');
+      repo.write('b.ts', `const K2 = "${key}";\n`);
+      const copied = repo.commit('same key in another file');
+      const result = await scan({ cwd: repo.dir, history: true });
+      const history = result.findings.filter((f) => f.source === 'history');
+      assert.deepEqual(history.map((f) => [f.file, f.commit]).sort(), [
+        ['a.ts', added],
+        ['b.ts', copied],
+      ]);
+    } finally {
+      repo.remove();
+    }
+  });
+
+  it('scans a path named on the command line even when git ignores it', async () => {
+    const repo = new TempRepo();
+    try {
+      repo.write('.gitignore', 'secrets/\n');
+      repo.write('secrets/k.txt', `${leakAuthKey()}\n`);
+      repo.commit('ignore');
+      assert.equal((await scan({ cwd: repo.dir })).findings.length, 0);
+      const named = await scan({ cwd: repo.dir, paths: ['secrets'] });
+      assert.deepEqual(
+        named.findings.map((f) => f.file),
+        ['secrets/k.txt'],
+      );
+    } finally {
+      repo.remove();
+    }
+  });
+});
