@@ -21,7 +21,7 @@ const ASSIGNMENT_PATTERNS: RegExp[] = [
   // XML element <apiKey>KEY</apiKey>
   new RegExp(String.raw`<(${NAME})(?:\s[^>]*)?>\s*$`),
   // ?key=KEY&…  and form bodies
-  new RegExp(String.raw`[?&;](${NAME})=$`),
+  new RegExp(`[?&;](${NAME})=$`),
   // setProperty("NAME", "KEY"), os.environ.setdefault('NAME', 'KEY'), headers.set('x-goog-api-key', KEY)
   new RegExp(String.raw`\(\s*["'](${NAME})["']\s*,\s*["'\x60]?$`),
   // NAME = "KEY", NAME: 'KEY', "NAME": "KEY", NAME := KEY, NAME => 'KEY', export NAME=KEY, NAME ?= KEY

@@ -123,7 +123,8 @@ export async function scanWithKeys(
     for (const [index, target] of targets.entries()) {
       const targetRoot = gitRoots[index] ?? null;
       const spec = targetRoot !== null ? relative(targetRoot, target).split(sep).join('/') : '';
-      const listed = targetRoot !== null ? await listWorkTreeFiles(targetRoot, spec === '' ? [] : [spec]) : [];
+      const listed =
+        targetRoot !== null ? await listWorkTreeFiles(targetRoot, spec === '' ? [] : [spec]) : [];
       // A path named on the command line is scanned even when git ignores it.
       if (targetRoot !== null && (listed.length > 0 || spec === '')) {
         for (const raw of listed) {
