@@ -77,7 +77,10 @@ export function classifyAnswer(result: HttpProbeResult, context: AnswerContext):
     return intercepted(status, result, { ...evidence, ...diagnosis.evidence });
   }
   const merged: Evidence = { ...evidence, ...diagnosis.evidence, httpStatus: status };
-  if (typeof merged.message === 'string') merged.message = maskKeysInText(merged.message).slice(0, 500);
+  // Google echoes some keys whole (CONSUMER_SUSPENDED: "Consumer 'api_key:AIza…'"): mask every string.
+  for (const [name, value] of Object.entries(merged)) {
+    if (typeof value === 'string') merged[name] = maskKeysInText(value).slice(0, 500);
+  }
   const alternatives = [...diagnosis.alternatives];
   // reference/auth-keys-2026.md §3b: once standard keys are refused, Google answers them with the
   // same 400 API_KEY_INVALID as a deleted key; the answer alone cannot tell the two apart.

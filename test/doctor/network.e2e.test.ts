@@ -102,3 +102,36 @@ describe('doctor network failures on loopback', () => {
     assert.match(curl, /curl .*-H "x-goog-api-key: \$GEMINI_API_KEY"/);
   });
 });
+
+describe('a key echoed by the server', () => {
+  test('is masked everywhere in the report (CONSUMER_SUSPENDED echoes the key whole)', async () => {
+    const key = `AIzaFAKE${'x1Y2z3'.repeat(5)}a`;
+    const url = await serve((_req, res) => {
+      res.writeHead(403, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          error: {
+            code: 403,
+            message: `Permission denied: Consumer 'api_key:${key}' has been suspended.`,
+            status: 'PERMISSION_DENIED',
+            details: [
+              {
+                '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+                reason: 'CONSUMER_SUSPENDED',
+                domain: 'googleapis.com',
+                metadata: {
+                  consumer: `projects/123/apiKeys/${key}`,
+                  service: 'generativelanguage.googleapis.com',
+                },
+              },
+            ],
+          },
+        }),
+      );
+    });
+    for (const args of [['--json'], ['--verbose'], ['--html']]) {
+      const r = await run([...args, '--base-url', url, '--cwd', dir], { HOME: dir, GEMINI_API_KEY: key });
+      assert.ok(!r.stdout.includes(key) && !r.stdout.includes(key.slice(4, 30)), args.join(' '));
+    }
+  });
+});
