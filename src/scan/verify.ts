@@ -1,3 +1,4 @@
+import type { CauseId } from '../catalog/cause-id.js';
 import { maskKeysInText } from '../core/key-material.js';
 import type { SecretKey } from '../core/secret-key.js';
 import type { ScanFinding, ScanVerification } from './types.js';
@@ -55,6 +56,24 @@ export async function verifyFindings(
   await Promise.all(Array.from({ length: concurrency }, worker));
   for (const finding of findings) {
     const verdict = finding.fingerprint !== undefined ? verdicts.get(finding.fingerprint) : undefined;
-    if (verdict) finding.verification = verdict;
+    if (!verdict) continue;
+    finding.verification = verdict;
+    // Triage by verification, not suppression: a Firebase key that Google proves cannot reach
+    // Gemini (API not enabled, or the key restricted away from it) is public by design again.
+    if (
+      finding.kind === 'firebase-key' &&
+      verdict.verdict === 'rejected' &&
+      GEMINI_OUT_OF_REACH.has(verdict.cause)
+    ) {
+      finding.failing = false;
+    }
   }
 }
+
+const GEMINI_OUT_OF_REACH = new Set<CauseId | null>([
+  'service_disabled',
+  'api_blocked_by_key_restriction',
+  'referrer_blocked',
+  'ip_blocked',
+  'app_blocked',
+]);

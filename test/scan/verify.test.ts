@@ -54,6 +54,31 @@ describe('scan --verify against the emulator', () => {
   });
 });
 
+describe('scan --verify triages Firebase keys', () => {
+  it('a Firebase key that cannot reach Gemini stops failing; one that can keeps failing', async () => {
+    const blocked = leakStandardKey();
+    const open = leakStandardKey();
+    const emulator = await startEmulator({ keys: { [blocked]: 'service_disabled', [open]: 'ok' } });
+    const repo = new TempRepo();
+    try {
+      const config = (key: string) =>
+        `const firebaseConfig = { apiKey: "${key}", authDomain: "demo.firebaseapp.com" };\n`;
+      repo.write('web/a.js', config(blocked));
+      repo.write('web/b.js', config(open));
+      const result = await scan({ cwd: repo.dir, verify: { baseUrl: emulator.url } });
+      const byFile = Object.fromEntries(result.findings.map((f) => [f.file, f]));
+      assert.equal(byFile['web/a.js']?.kind, 'firebase-key');
+      assert.equal(byFile['web/a.js']?.verification?.cause, 'service_disabled');
+      assert.equal(byFile['web/a.js']?.failing, false);
+      assert.equal(byFile['web/b.js']?.verification?.verdict, 'live');
+      assert.equal(byFile['web/b.js']?.failing, true);
+    } finally {
+      await emulator.close();
+      repo.remove();
+    }
+  });
+});
+
 describe('test keys', () => {
   it('treats every emulator magic key as a documented test key', () => {
     for (const magic of MAGIC_KEYS) {
