@@ -68,6 +68,18 @@ function lintKeyValue(candidate: KeyCandidate): Finding[] {
   const credential = otherCredentialKind(bare);
   if (credential !== null) return [finding('key_wrong_credential', { credentialKind: credential })];
 
+  if (bare.includes('...') || bare.includes('\u2026')) {
+    const detail =
+      'It contains "..." or "…": this looks like the shortened form a console or a log shows, not the full key.';
+    return [
+      causeFinding(
+        'key.format',
+        'key_malformed',
+        { ...base, length: value.length, reason: 'masked_copy' },
+        { keys, clients, detail },
+      ),
+    ];
+  }
   const findings: Finding[] = [];
   const quotes = quoteSightings(value);
   if (quotes.length > 0) findings.push(finding('key_quoted', { characters: quotes }, describe(quotes)));
@@ -188,12 +200,6 @@ interface ShapeProblem {
 
 /** Checks what is left once quotes, blanks and invisible characters are set aside. */
 function shapeProblem(core: string): ShapeProblem | null {
-  if (core.includes('...') || core.includes('…')) {
-    return {
-      reason: 'masked_copy',
-      detail: 'It contains "...": this looks like the shortened form a console shows, not the full key.',
-    };
-  }
   const kind = keyKindOf(core);
   if (kind === 'standard') {
     const tail = core.slice(4);
