@@ -78,8 +78,9 @@ export function curlEquivalent(spec: ProbeRequestSpec, variable: string, shell: 
 
 /** The variable name at the end of a key source (`env:GOOGLE_API_KEY`, `file:/p/.env:GEMINI_API_KEY`). */
 export function variableOfSource(source: string | null | undefined): string {
-  if (!source) return 'GEMINI_API_KEY';
-  const name = source.slice(source.lastIndexOf(':') + 1);
+  const colon = source?.lastIndexOf(':') ?? -1;
+  if (!source || colon < 0) return 'GEMINI_API_KEY';
+  const name = source.slice(colon + 1);
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : 'GEMINI_API_KEY';
 }
 
