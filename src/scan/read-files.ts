@@ -86,15 +86,13 @@ export class FileScanner {
     }
   }
 
+  /** Reads the size fstat gave (a file growing meanwhile is read as it was): no extra EOF read. */
   #read(fd: number, size: number): number {
     if (this.#buffer.length < size)
       this.#buffer = Buffer.allocUnsafe(Math.max(size, this.#buffer.length * 2));
     let total = 0;
-    for (;;) {
-      // A file can grow while read: never past the buffer, never past the size limit.
-      const room = Math.min(this.#buffer.length, this.#maxFileSize) - total;
-      if (room <= 0) break;
-      const n = readSync(fd, this.#buffer, total, room, null);
+    while (total < size) {
+      const n = readSync(fd, this.#buffer, total, size - total, null);
       if (n === 0) break;
       total += n;
     }

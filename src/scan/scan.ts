@@ -2,18 +2,15 @@ import { statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { SecretKey } from '../core/secret-key.js';
 import { gitWorkTreeRoot, listTrackedFiles, listWorkTreeFiles } from '../io/git-files.js';
-import { streamBlobChanges, streamHistoryBlobs } from '../io/git-history.js';
-import { listStagedEntries, readBlobs } from '../io/git-staged.js';
 import { walkTree } from '../io/walk-tree.js';
 import { isBaselined } from './baseline.js';
 import { detectRaw, mayContainKey, type RawHit } from './detect.js';
 import { isDotenvFile } from './dotenv-names.js';
 import { keyFinding } from './findings.js';
-import { dockerContextCandidates, dotenvHygiene } from './hygiene.js';
 import type { FileHits, FileJob } from './read-files.js';
 import { scanJobs } from './scan-jobs.js';
 import type { ScanFinding, ScanOptions, ScanProgress, ScanResult, SkippedFile, SkipReason } from './types.js';
-import { type VerifyOptions, verifyFindings } from './verify.js';
+import type { VerifyOptions } from './verify.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
@@ -84,6 +81,7 @@ export async function scanWithKeys(
   let tracked: string[] = [];
   let untracked: string[] = [];
   if (options.staged && gitRoot !== null) {
+    const { listStagedEntries, readBlobs } = await import('../io/git-staged.js');
     const entries = (await listStagedEntries(gitRoot)).filter((entry) => entry.mode !== '160000');
     const links = entries.filter((entry) => entry.mode === '120000');
     for (const link of links) skipped.push({ file: link.path, reason: 'symlink', source: 'staged' });
@@ -175,6 +173,7 @@ export async function scanWithKeys(
 
     if (gitRoot !== null) {
       // Keys in files git ignores but a Docker build context would copy.
+      const { dockerContextCandidates } = await import('./hygiene.js');
       const dockerJobs: FileJob[] = [];
       for (const candidate of await dockerContextCandidates(gitRoot, tracked)) {
         for (const file of candidate.files) {
@@ -204,6 +203,7 @@ export async function scanWithKeys(
     const pathsWithKeys = new Set(
       findings.filter((f) => f.fingerprint !== undefined && f.kind !== 'test-key').map((f) => f.file),
     );
+    const { dotenvHygiene } = await import('./hygiene.js');
     findings.push(...(await dotenvHygiene({ root: gitRoot, tracked, untracked, pathsWithKeys })));
   }
 
@@ -215,7 +215,7 @@ export async function scanWithKeys(
       }
     }
   }
-  if (options.verify) await verifyFindings(findings, keys, options.verify);
+  if (options.verify) await (await import('./verify.js')).verifyFindings(findings, keys, options.verify);
 
   progress.done();
   const skippedByReason: Partial<Record<SkipReason, number>> = {};
@@ -293,6 +293,7 @@ async function scanHistory(
   skips: Partial<Record<SkipReason, number>>;
   additions: HistoryAddition[];
 }> {
+  const { streamBlobChanges, streamHistoryBlobs } = await import('../io/git-history.js');
   const blobHits = new Map<string, { path: string; hits: RawHit[] }>();
   const skips: Partial<Record<SkipReason, number>> = {};
   let blobs = 0;

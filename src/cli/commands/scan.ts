@@ -94,7 +94,8 @@ export const scanCommand: CommandHandler = async (argv, ctx) => {
   }
 
   const { scanWithKeys, ScanInputError } = await import('../../scan/scan.js');
-  const showProgress = Boolean(ctx.io.isTTY) && format === 'text' && !flags.output;
+  // Progress goes to stderr, on a terminal, and only when stdout is not carrying json/sarif.
+  const showProgress = Boolean(ctx.io.isTTY) && (format === 'text' || Boolean(flags.output));
   let progressShown = false;
   const onProgress = showProgress
     ? (p: { files: number; bytes: number; elapsedMs: number; phase: string }) => {
