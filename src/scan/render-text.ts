@@ -59,7 +59,7 @@ export function renderScanText(result: ScanResult, options: TextOptions = {}): s
     if (shown.length < result.skipped.length)
       lines.push(c.dim(`  … ${result.skipped.length - shown.length} more (--verbose)`));
   }
-  const scanned = [`${summary.filesScanned} files (${formatBytes(summary.bytesScanned)})`];
+  const scanned = [`${plural(summary.filesScanned, 'file')} (${formatBytes(summary.bytesScanned)})`];
   if (summary.blobsScanned !== undefined) {
     scanned.push(`${summary.blobsScanned} history blobs (${formatBytes(summary.historyBytesScanned ?? 0)})`);
   }
@@ -69,25 +69,39 @@ export function renderScanText(result: ScanResult, options: TextOptions = {}): s
   const failing = summary.failing;
   const tests = result.findings.filter((f) => f.kind === 'test-key').length;
   if (failing > 0) {
+    const keysFound = plural(summary.distinctKeys, 'distinct key');
     lines.push(
       c.red(
-        `✗ ${summary.distinctKeys} distinct key${summary.distinctKeys === 1 ? '' : 's'} found; ${failing} finding${failing === 1 ? '' : 's'} fail the scan.`,
+        `✗ ${keysFound} found; ${plural(failing, 'finding')} ${failing === 1 ? 'fails' : 'fail'} the scan.`,
       ),
     );
-    lines.push(
-      '  Rotate every key that was ever pushed (create a new one at https://aistudio.google.com/apikey, then delete the old one),',
-    );
-    lines.push(
-      '  move keys to an ignored .env or a secret store, and accept reviewed findings with --write-baseline/--baseline.',
-    );
+    if (result.findings.some((f) => f.failing && f.source === 'staged')) {
+      lines.push(
+        '  The commit is blocked: take the key out of the staged files (or `git restore --staged FILE`),',
+      );
+      lines.push('  read it from the environment or an ignored .env instead, and commit again.');
+    } else {
+      lines.push(
+        '  Rotate every key that was ever pushed: create a new one at https://aistudio.google.com/apikey,',
+      );
+      lines.push(
+        '  then delete the old one. Move keys to an ignored .env or a secret store, and accept reviewed',
+      );
+      lines.push('  findings with --write-baseline FILE / --baseline FILE.');
+    }
   } else {
-    lines.push(
-      c.green(
-        `✓ No leaked keys${tests > 0 ? ` (${tests} documented test key${tests === 1 ? '' : 's'} ignored)` : ''}${summary.findings - tests > 0 ? `; ${summary.findings - tests} non-failing finding(s)` : ''}.`,
-      ),
-    );
+    const notes = summary.findings - tests;
+    const extra = [
+      tests > 0 ? `${plural(tests, 'documented test key')} ignored` : '',
+      notes > 0 ? `${plural(notes, 'non-failing finding')} above` : '',
+    ].filter(Boolean);
+    lines.push(c.green(`✓ No leaked keys${extra.length > 0 ? ` (${extra.join('; ')})` : ''}.`));
   }
   return `${lines.join('\n')}\n`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 export function formatBytes(bytes: number): string {
