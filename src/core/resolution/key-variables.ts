@@ -66,6 +66,8 @@ export function isWrongKeyName(name: string): boolean {
     upper,
   );
   if (bare !== upper && (isKnownKeyVariable(bare) || WRONG_KEY_NAMES.has(bare))) return true;
+  // Settings about keys are not keys: GEMINI_API_KEY_AUTH_MECHANISM, GEMINI_API_KEY_FILE, …
+  if (/_(MECHANISM|FILE|PATH|URL|VERSION|ENABLED|MODE|NAME|ID)$/.test(upper)) return false;
   return /(GEMINI|GENAI|GOOGLE_AI|GOOGLE_GENERATIVE|AI_STUDIO)/.test(upper) && /(KEY|TOKEN)/.test(upper);
 }
 
