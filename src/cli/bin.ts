@@ -3,6 +3,17 @@
 import { run } from './run.js';
 
 const controller = new AbortController();
+
+// A reader that goes away (`… | head`) is not an error: stop quietly instead of crashing on EPIPE.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') {
+      controller.abort();
+      process.exit(process.exitCode ?? 0);
+    }
+    throw error;
+  });
+}
 process.once('SIGINT', () => controller.abort());
 process.once('SIGTERM', () => controller.abort());
 
