@@ -140,7 +140,7 @@ function shadowFindings(ctx: LintContext): Finding[] {
     for (const name of names) {
       if (!RELEVANT.has(name)) continue;
       const fileValue = parsed.dotenv.get(name) ?? parsed.node.get(name) ?? '';
-      const shellValue = ctx.snapshot.env[name];
+      const shellValue = ctx.shell.get(name)?.value;
       if (typeof shellValue !== 'string' || fileValue === '' || shellValue === fileValue) continue;
       const isKey = isKnownKeyVariable(name);
       const emptyShell = shellValue.trim() === '';
@@ -180,7 +180,7 @@ function notLoadedFindings(ctx: LintContext): Finding[] {
   const out: Finding[] = [];
   const { snapshot, api } = ctx;
   const dotEnv = envFileAt(snapshot, ctx.dotEnvPath);
-  const missingHere = (name: string) => !dotEnv?.dotenv.get(name) && !snapshot.env[name];
+  const missingHere = (name: string) => !dotEnv?.dotenv.get(name) && !ctx.shell.get(name)?.value;
   const push = (evidence: Evidence, clients: ClientId[], detail: string, status: 'warn' | 'fail' = 'warn') =>
     out.push(
       causeFinding('env.dotenv', 'dotenv_not_loaded', evidence, {

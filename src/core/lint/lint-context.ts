@@ -37,7 +37,7 @@ export function lintContext(
   const api = pathApiOf(snapshot);
   const inProject = clientsInProject(snapshot);
   const gemini = geminiCliView(snapshot);
-  const shell = shellEnv(snapshot.env);
+  const shell = shellEnv(snapshot.env, snapshot.platform);
   const dotenvEnv = loaderEnv(snapshot, 'dotenv').env;
   const nodeEnv = loaderEnv(snapshot, 'node --env-file').env;
   return {

@@ -9,12 +9,21 @@ export interface EnvEntry {
 /** The environment a client sees after its loader ran: name → value and source. */
 export type EffectiveEnv = ReadonlyMap<string, EnvEntry>;
 
-/** The process environment as the doctor saw it (unset names are absent; set-but-empty names stay). */
-export function shellEnv(env: Readonly<Record<string, string | undefined>>): EffectiveEnv {
+/**
+ * The process environment as the doctor saw it (unset names are absent; set-but-empty names stay).
+ * On Windows, variable names are case-insensitive (`process.env.GEMINI_API_KEY` finds
+ * `gemini_api_key`), so names are stored upper-cased there; the source keeps the real name.
+ */
+export function shellEnv(
+  env: Readonly<Record<string, string | undefined>>,
+  platform?: NodeJS.Platform,
+): EffectiveEnv {
   const out = new Map<string, EnvEntry>();
   for (const name of Object.keys(env)) {
     const value = env[name];
-    if (typeof value === 'string') out.set(name, { value, source: `env:${name}` });
+    if (typeof value !== 'string') continue;
+    const key = platform === 'win32' ? name.toUpperCase() : name;
+    if (!out.has(key)) out.set(key, { value, source: `env:${name}` });
   }
   return out;
 }

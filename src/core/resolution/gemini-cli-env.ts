@@ -71,7 +71,7 @@ export function geminiCliView(snapshot: ProjectSnapshot): GeminiCliView {
     (path) => path !== envFile && fileAt(snapshot, path).kind === 'file',
   );
 
-  let env = shellEnv(snapshot.env);
+  let env = shellEnv(snapshot.env, snapshot.platform);
   const parsed = envFile === null ? null : envFileAt(snapshot, envFile);
   if (envFile !== null && parsed !== null) {
     const label = displayPath(envFile, snapshot.cwd, snapshot.home, api);

@@ -32,7 +32,7 @@ export function resolveClients(snapshot: ProjectSnapshot): ClientResolution[] {
 }
 
 function resolveOne(client: ClientId, snapshot: ProjectSnapshot): ClientResolution {
-  const shell = shellEnv(snapshot.env);
+  const shell = shellEnv(snapshot.env, snapshot.platform);
   switch (client) {
     case '@google/genai':
       return withFileHint(googleSdk(client, shell, JS_SDK), snapshot, ['GOOGLE_API_KEY', 'GEMINI_API_KEY']);
@@ -111,7 +111,7 @@ export function loaderEnv(
   const file = fileAt(snapshot, path);
   const parsed = envFileAt(snapshot, path);
   const notes: string[] = [];
-  let env = shellEnv(snapshot.env);
+  let env = shellEnv(snapshot.env, snapshot.platform);
   if (parsed !== null) {
     env = loadWithoutOverride(env, client === 'dotenv' ? parsed.dotenv : parsed.node, '.env');
   } else if (file.kind === 'directory') {
@@ -255,7 +255,8 @@ function withFileHint(
 ): ClientResolution {
   if (r.key !== null) return r;
   const parsed = envFileAt(snapshot, pathApiOf(snapshot).join(snapshot.cwd, '.env'));
-  const inFile = names.find((name) => parsed?.dotenv.get(name) && snapshot.env[name] === undefined);
+  const shell = shellEnv(snapshot.env, snapshot.platform);
+  const inFile = names.find((name) => parsed?.dotenv.get(name) && !shell.has(name));
   if (inFile !== undefined)
     r.notes.push(
       `${inFile} is in ./.env: this client sees it only if the app loads the file (dotenv, --env-file)`,

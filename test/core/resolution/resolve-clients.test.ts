@@ -247,3 +247,19 @@ describe('conformance with the installed @google/genai', () => {
     });
   }
 });
+
+describe('Windows', () => {
+  it('variable names are case-insensitive, as process.env is there', () => {
+    const auth = fakeAuthKey();
+    const snapshot = snapshotOf({
+      env: { gemini_api_key: auth },
+      cwd: 'C:\\Users\\dev\\app',
+      home: 'C:\\Users\\dev',
+      platform: 'win32',
+      files: { 'C:\\Users\\dev\\app\\.env': 'GEMINI_API_KEY=x\n' },
+    });
+    const cli = resolveClients(snapshot).find((r) => r.client === 'gemini-cli');
+    assert.equal(cli?.key?.reveal(), auth);
+    assert.equal(cli?.source, 'env:gemini_api_key');
+  });
+});
