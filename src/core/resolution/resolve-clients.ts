@@ -224,7 +224,14 @@ function geminiCli(snapshot: ProjectSnapshot): ClientResolution {
           : 'Vertex AI with GOOGLE_CLOUD_PROJECT/LOCATION and Application Default Credentials',
       );
       const location = get('GOOGLE_CLOUD_LOCATION')?.value || undefined;
-      const url = customUrl('GOOGLE_VERTEX_BASE_URL')?.value ?? vertexBaseUrl(location, key !== null);
+      if (!key && !(get('GOOGLE_CLOUD_PROJECT')?.value && location)) {
+        notes.push(
+          'gemini-cli refuses to start: Vertex AI needs GOOGLE_CLOUD_PROJECT and GOOGLE_CLOUD_LOCATION, or GOOGLE_API_KEY',
+        );
+      }
+      // contentGenerator.ts ~L347-366: us/eu use the regional REP hosts, with or without a key.
+      const rep = location === 'us' || location === 'eu';
+      const url = customUrl('GOOGLE_VERTEX_BASE_URL')?.value ?? vertexBaseUrl(location, key !== null && !rep);
       return {
         ...base('gemini-cli', key, key ? (entry?.source ?? null) : null, url, notes),
         backend: 'vertex',
