@@ -102,6 +102,7 @@ describe('lintKey: what sticks to a key', () => {
       'xxx',
       'xxxxxxxxxxxx',
       'changeme',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: an unexpanded variable is the point of the test
       '${GEMINI_API_KEY}',
       '$GEMINI_API_KEY',
       'undefined',
