@@ -19,6 +19,7 @@ import {
   type AnswerContext,
   accessTokenTypeUnsupported,
   apiKeyInvalid,
+  badRequest,
   multipleCredentials,
   SCENARIOS,
   type ScenarioId,
@@ -110,6 +111,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const ctx = contextFor(route, key, req);
     const early = transportCheck(route, sent, ctx);
     if (early) return { scenario: 'routing', reply: early, log };
+    const headerError = scenarioHeaderError(req);
+    if (headerError)
+      return { scenario: 'routing', reply: replyOf(badRequest(headerError), route.api === 'openai'), log };
     const scenario = chooseScenario(req, key!);
     const definition = SCENARIOS[scenario];
     const legacyOk =
@@ -186,8 +190,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
 
   const chooseScenario = (req: IncomingMessage, key: string): ScenarioId => {
-    const header = req.headers[SCENARIO_HEADER];
-    const spec = Array.isArray(header) ? header[0] : header;
+    const spec = scenarioHeader(req);
     if (spec) {
       const parsed = parseScenarioSpec(spec);
       if (parsed.ok) return cursor.next(`header:${spec}:${fingerprintOf(key)}`, parsed.steps);
@@ -228,7 +231,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (route?.api === 'admin') {
       decision.reply = adminReply(route.action);
     }
-    if (latencyMs > 0) {
+    if (latencyMs > 0 && route?.api !== 'admin') {
       try {
         await sleep(latencyMs, undefined, { signal: closing.signal });
       } catch {
@@ -335,6 +338,19 @@ function compileUserKeys(keys: Readonly<Record<string, string>>): {
     else byKey.set(name, parsed.steps);
   }
   return { byKey, byFingerprint };
+}
+
+function scenarioHeader(req: IncomingMessage): string | undefined {
+  const header = req.headers[SCENARIO_HEADER];
+  return Array.isArray(header) ? header[0] : header;
+}
+
+/** A mistyped scenario header must not silently fall back to the key's own behaviour. */
+function scenarioHeaderError(req: IncomingMessage): string | undefined {
+  const spec = scenarioHeader(req);
+  if (spec === undefined) return undefined;
+  const parsed = parseScenarioSpec(spec);
+  return parsed.ok ? undefined : `Invalid ${SCENARIO_HEADER} header: ${parsed.error.slice(0, 200)}.`;
 }
 
 /** Reads the body up to Google's limit; undefined when it is larger (the rest is discarded). */

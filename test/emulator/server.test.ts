@@ -245,6 +245,15 @@ describe('scenarios', () => {
     }
   });
 
+  test('a mistyped scenario header is a 400 naming it, not a silent fallback', async () => {
+    const r = await call(GENERATE, {
+      body: BODY,
+      headers: { 'x-goog-api-key': OK, 'x-emulator-scenario': 'quota_exhausted*2,okay' },
+    });
+    assert.equal(r.status, 400);
+    assert.match((r.json() as ErrorBody).error.message, /x-emulator-scenario header: unknown scenario "okay"/);
+  });
+
   test('your own keys, by value or by fingerprint, map to scenarios; reset restarts sequences', async () => {
     const mine = fakeAuthKey();
     const other = fakeStandardKey();
