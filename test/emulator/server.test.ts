@@ -251,7 +251,10 @@ describe('scenarios', () => {
       headers: { 'x-goog-api-key': OK, 'x-emulator-scenario': 'quota_exhausted*2,okay' },
     });
     assert.equal(r.status, 400);
-    assert.match((r.json() as ErrorBody).error.message, /x-emulator-scenario header: unknown scenario "okay"/);
+    assert.match(
+      (r.json() as ErrorBody).error.message,
+      /x-emulator-scenario header: unknown scenario "okay"/,
+    );
   });
 
   test('your own keys, by value or by fingerprint, map to scenarios; reset restarts sequences', async () => {
