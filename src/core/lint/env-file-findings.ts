@@ -10,6 +10,7 @@ import {
 } from '../key-material.js';
 import type { ClientId } from '../project-snapshot.js';
 import { PROJECT_ENV_FILE_NAMES } from '../resolution/candidate-env-file-paths.js';
+import { dotenvOverrides } from '../resolution/effective-env.js';
 import { isKeyLikeVariable, isKnownKeyVariable, KEY_VARIABLES } from '../resolution/key-variables.js';
 import { selfAndAncestors } from '../resolution/path-strings.js';
 import { frameworkLoadsEnvLocal } from '../resolution/project-clients.js';
@@ -141,6 +142,8 @@ function shadowFindings(ctx: LintContext): Finding[] {
       if (!RELEVANT.has(name)) continue;
       const fileValue = parsed.dotenv.get(name) ?? parsed.node.get(name) ?? '';
       const shellValue = ctx.shell.get(name)?.value;
+      const shadowed = clients.filter((c) => c !== 'dotenv' || !dotenvOverrides(ctx.shell));
+      if (shadowed.length === 0) continue;
       if (typeof shellValue !== 'string' || fileValue === '' || shellValue === fileValue) continue;
       const isKey = isKnownKeyVariable(name);
       const emptyShell = shellValue.trim() === '';
@@ -158,9 +161,9 @@ function shadowFindings(ctx: LintContext): Finding[] {
           'env_shadowed',
           { variable: name, file: ctx.label(path) },
           {
-            clients,
+            clients: shadowed,
             keys,
-            status: emptyShell && isKey ? ctx.statusFor(clients, 'fail') : 'warn',
+            status: emptyShell && isKey ? ctx.statusFor(shadowed, 'fail') : 'warn',
             detail,
           },
         ),

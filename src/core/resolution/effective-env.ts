@@ -37,10 +37,11 @@ export function loadWithoutOverride(
   variables: ReadonlyMap<string, string>,
   fileLabel: string,
   accept: (name: string, value: string) => string | null = (_name, value) => value,
+  override = false,
 ): EffectiveEnv {
   const out = new Map(base);
   for (const [name, raw] of variables) {
-    if (out.has(name)) continue;
+    if (out.has(name) && !override) continue;
     const value = accept(name, raw);
     if (value !== null) out.set(name, { value, source: `file:${fileLabel}:${name}` });
   }
@@ -51,4 +52,14 @@ export function fileLabelOf(source: KeySource): string | null {
   if (!source.startsWith('file:')) return null;
   const end = source.lastIndexOf(':');
   return end > 5 ? source.slice(5, end) : null;
+}
+
+/**
+ * dotenv 17.2+ reads its options from the environment too (`DOTENV_OVERRIDE` or
+ * `DOTENV_CONFIG_OVERRIDE`, dotenv 18 `optionsFromEnv`); its booleans are false only for
+ * "false", "0", "no", "off" and "".
+ */
+export function dotenvOverrides(shell: EffectiveEnv): boolean {
+  const raw = shell.get('DOTENV_OVERRIDE')?.value ?? shell.get('DOTENV_CONFIG_OVERRIDE')?.value;
+  return raw !== undefined && !['false', '0', 'no', 'off', ''].includes(raw.toLowerCase());
 }

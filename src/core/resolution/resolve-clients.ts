@@ -1,7 +1,7 @@
 import type { ClientId, ClientResolution, ProjectSnapshot } from '../project-snapshot.js';
 import { CLIENT_IDS } from '../project-snapshot.js';
 import { SecretKey } from '../secret-key.js';
-import { type EffectiveEnv, loadWithoutOverride, shellEnv } from './effective-env.js';
+import { dotenvOverrides, type EffectiveEnv, loadWithoutOverride, shellEnv } from './effective-env.js';
 import { geminiCliView } from './gemini-cli-env.js';
 import {
   decideGoogleSdk,
@@ -113,7 +113,15 @@ export function loaderEnv(
   const notes: string[] = [];
   let env = shellEnv(snapshot.env, snapshot.platform);
   if (parsed !== null) {
-    env = loadWithoutOverride(env, client === 'dotenv' ? parsed.dotenv : parsed.node, '.env');
+    const override = client === 'dotenv' && dotenvOverrides(env);
+    if (override) notes.push("DOTENV_CONFIG_OVERRIDE is on: values from .env replace the environment's");
+    env = loadWithoutOverride(
+      env,
+      client === 'dotenv' ? parsed.dotenv : parsed.node,
+      '.env',
+      undefined,
+      override,
+    );
   } else if (file.kind === 'directory') {
     notes.push(
       client === 'dotenv'
