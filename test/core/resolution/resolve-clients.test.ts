@@ -267,7 +267,10 @@ describe('Windows', () => {
 describe('dotenv options from the environment', () => {
   it('DOTENV_CONFIG_OVERRIDE=true lets .env replace set variables (dotenv only, not Node)', () => {
     const auth = fakeAuthKey();
-    const snapshot = snapshotOf({ env: { GEMINI_API_KEY: '', DOTENV_CONFIG_OVERRIDE: 'true' }, files: { [`${APP}/.env`]: `GEMINI_API_KEY=${auth}\n` } });
+    const snapshot = snapshotOf({
+      env: { GEMINI_API_KEY: '', DOTENV_CONFIG_OVERRIDE: 'true' },
+      files: { [`${APP}/.env`]: `GEMINI_API_KEY=${auth}\n` },
+    });
     const all = resolveClients(snapshot);
     assert.equal(all.find((r) => r.client === 'dotenv')?.key?.reveal(), auth);
     assert.equal(all.find((r) => r.client === 'node --env-file')?.key, null);
