@@ -4,7 +4,7 @@ import { type BatchResult, type FileJob, FileScanner } from './read-files.js';
 
 export interface ScanJobsOptions {
   maxFileSize: number;
-  /** Extra worker threads besides this one; default: one per further core, for large lists. */
+  /** Extra worker threads besides this one; default: see defaultWorkers. */
   workers?: number;
   /** Called with counts as files are done (files, bytes), for progress. */
   onProgress?: (files: number, bytes: number) => void;
@@ -23,9 +23,7 @@ const PREFETCH = 3;
  */
 export async function scanJobs(jobs: readonly FileJob[], options: ScanJobsOptions): Promise<BatchResult> {
   const total: BatchResult = { hits: [], skipped: [], files: 0, bytes: 0, placeholders: 0 };
-  const extra =
-    options.workers ??
-    (jobs.length >= WORKER_MIN_FILES ? Math.max(0, Math.min(availableParallelism() - 1, 3)) : 0);
+  const extra = options.workers ?? defaultWorkers(jobs.length);
   const scanner = new FileScanner(options.maxFileSize);
   let next = 0;
   /** Batches a failed worker held: done by this thread instead. */
@@ -86,6 +84,17 @@ export async function scanJobs(jobs: readonly FileJob[], options: ScanJobsOption
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
   return total;
+}
+
+/**
+ * Reading from the page cache is memory-bound: on 2 cores a worker measured at best ~4 % faster
+ * and up to 50 % slower when the other core was busy (bench/scan.mjs), so workers start only
+ * with 4 cores or more, one per further core, at most 3.
+ */
+function defaultWorkers(files: number): number {
+  const cores = availableParallelism();
+  if (files < WORKER_MIN_FILES || cores < 4) return 0;
+  return Math.min(cores - 1, 3);
 }
 
 async function startWorkers(count: number, maxFileSize: number): Promise<Worker[]> {
