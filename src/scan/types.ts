@@ -121,7 +121,7 @@ export interface ScanOptions {
   maxFileSize?: number;
   /** Fingerprints (optionally with file) accepted as known. */
   baseline?: BaselineEntry[];
-  /** Worker threads for large trees: default: on when there is more than one core. */
+  /** Extra worker threads for large trees (0: none). Default: one per core beyond the first, with 4+ cores. */
   workers?: number;
   onProgress?: (progress: ScanProgress) => void;
   signal?: AbortSignal;
