@@ -175,7 +175,7 @@ function shadowFindings(ctx: LintContext): Finding[] {
 
 function keyNames(parsed: ParsedEnvFile): string[] {
   return [...parsed.dotenv.entries()]
-    .filter(([n, v]) => isKeyLikeVariable(n) && v.trim() !== '')
+    .filter(([n, v]) => isKeyLikeVariable(n, v) && v.trim() !== '')
     .map(([n]) => n);
 }
 

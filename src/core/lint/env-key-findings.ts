@@ -60,7 +60,7 @@ export function keyVariableFindings(ctx: LintContext): Finding[] {
       const appEnv = ctx.dotenvEnv;
       if (reads.some((name) => appEnv.get(name)?.value.trim())) continue;
       const other = [...appEnv.entries()].find(
-        ([name, e]) => e.value.trim() !== '' && isKeyLikeVariable(name) && !reads.includes(name),
+        ([name, e]) => e.value.trim() !== '' && isKeyLikeVariable(name, e.value) && !reads.includes(name),
       );
       if (other !== undefined) {
         const [name, entry] = other;
@@ -98,7 +98,13 @@ export function keyVariableFindings(ctx: LintContext): Finding[] {
   const used = new Set(ctx.candidates.filter((c) => c.usedBy.length > 0).map((c) => c.key.fingerprint));
   const stray = new Map<string, EnvEntry>();
   const consider = (name: string, entry: EnvEntry) => {
-    if (!isWrongKeyName(name) || entry.value.trim() === '' || reported.has(name)) return;
+    if (
+      !isWrongKeyName(name) ||
+      !isKeyLikeVariable(name, entry.value) ||
+      entry.value.trim() === '' ||
+      reported.has(name)
+    )
+      return;
     if (ctx.snapshot.platform === 'win32' && isKnownKeyVariable(name.toUpperCase())) return; // Windows env names ignore case
     if (used.has(fingerprintOf(entry.value)) || used.has(fingerprintOf(entry.value.trim()))) return;
     if (!stray.has(name)) stray.set(name, entry);

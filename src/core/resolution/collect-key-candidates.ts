@@ -29,7 +29,7 @@ export function collectKeyCandidates(
     if (r.key !== null && r.source !== null) add(r.key.reveal(), r.source, r.client);
   }
   for (const [name, value] of Object.entries(snapshot.env)) {
-    if (typeof value === 'string' && isKeyLikeVariable(name)) add(value, `env:${name}`);
+    if (typeof value === 'string' && isKeyLikeVariable(name, value)) add(value, `env:${name}`);
   }
   const api = pathApiOf(snapshot);
   for (const path of envFilePaths(snapshot)) {
@@ -37,7 +37,7 @@ export function collectKeyCandidates(
     if (parsed === null) continue;
     const label = displayPath(path, snapshot.cwd, snapshot.home, api);
     for (const [name, value] of parsed.dotenv)
-      if (isKeyLikeVariable(name)) add(value, `file:${label}:${name}`);
+      if (isKeyLikeVariable(name, value)) add(value, `file:${label}:${name}`);
   }
   return [...byValue.values()].sort((a, b) => b.usedBy.length - a.usedBy.length);
 }

@@ -71,7 +71,17 @@ export function isWrongKeyName(name: string): boolean {
   return /(GEMINI|GENAI|GOOGLE_AI|GOOGLE_GENERATIVE|AI_STUDIO)/.test(upper) && /(KEY|TOKEN)/.test(upper);
 }
 
-/** Variables whose values we collect as key candidates even when no client reads them. */
-export function isKeyLikeVariable(name: string): boolean {
-  return isKnownKeyVariable(name) || isWrongKeyName(name);
+/** Names so generic that only a Google-shaped value makes them ours (API_KEY may belong to any service). */
+const GENERIC_NAMES = new Set(['API_KEY', 'GOOGLE_KEY']);
+
+/**
+ * Variables whose values we collect as key candidates even when no client reads them. With a
+ * value, a generic name counts only when the value starts like a Google key.
+ */
+export function isKeyLikeVariable(name: string, value?: string): boolean {
+  if (isKnownKeyVariable(name)) return true;
+  if (!isWrongKeyName(name)) return false;
+  if (value === undefined || !GENERIC_NAMES.has(name.toUpperCase())) return true;
+  const v = value.trim();
+  return v.startsWith('AIza') || v.startsWith('AQ.');
 }

@@ -204,3 +204,14 @@ describe('lintEnvironment', () => {
     );
   });
 });
+
+describe('generic names', () => {
+  it('API_KEY belongs to us only when it holds a Google-shaped key', () => {
+    const other = lintOf({
+      env: { GEMINI_API_KEY: fakeAuthKey(), API_KEY: 'sk-proj-somethingelse1234567890' },
+    });
+    assert.equal(find(other, 'env_wrong_name'), undefined);
+    const ours = lintOf({ env: { API_KEY: fakeAuthKey() } });
+    assert.equal(find(ours, 'env_wrong_name')?.evidence.variable, 'API_KEY');
+  });
+});

@@ -171,3 +171,16 @@ describe('lintKey: what sticks to a key', () => {
     assert.deepEqual(f?.clients, ['gemini-cli', 'dotenv']);
   });
 });
+
+describe('lintKey: keys no client sends', () => {
+  it('are reported as warnings, not failures', () => {
+    const candidate: KeyCandidate = {
+      key: new SecretKey('your-api-key'),
+      sources: ['file:.env.production:GEMINI_API_KEY'],
+      usedBy: [],
+    };
+    const [f] = lintKey(candidate);
+    assert.equal(f?.cause, 'key_placeholder');
+    assert.equal(f?.status, 'warn');
+  });
+});
