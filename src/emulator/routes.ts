@@ -54,12 +54,12 @@ export function matchRoute(method: string, path: string): Route | undefined {
     let m = NATIVE_MODELS.exec(path);
     if (m) return { api: 'native', version: m[1]!, action: 'listModels' };
     m = NATIVE_MODEL.exec(path);
-    if (m) return { api: 'native', version: m[1]!, action: 'getModel', model: decodeURIComponent(m[2]!) };
+    if (m) return { api: 'native', version: m[1]!, action: 'getModel', model: safeDecode(m[2]!) };
     if (path === '/v1beta/openai/models' || path === '/v1beta/openai/models/') {
       return { api: 'openai', action: 'listModels' };
     }
     m = OPENAI_MODEL.exec(path);
-    if (m) return { api: 'openai', action: 'getModel', model: decodeURIComponent(m[1]!) };
+    if (m) return { api: 'openai', action: 'getModel', model: safeDecode(m[1]!) };
     return undefined;
   }
   if (method !== 'POST') return undefined;
@@ -70,7 +70,7 @@ export function matchRoute(method: string, path: string): Route | undefined {
       api: 'native',
       version: m[1]!,
       action: m[3] as NativeCallAction,
-      model: decodeURIComponent(m[2]!),
+      model: safeDecode(m[2]!),
     };
   }
   m = VERTEX_PROJECT.exec(path);
@@ -109,5 +109,14 @@ export function verbOf(route: Route): string {
       return route.verb;
     case 'admin':
       return 'admin';
+  }
+}
+
+/** decodeURIComponent that gives the raw text back instead of throwing on a bad escape. */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
   }
 }

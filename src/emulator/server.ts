@@ -203,7 +203,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+    const url = requestUrl(req.url);
     const body = await readBody(req);
     let decision: Decision;
     if (body === undefined) {
@@ -288,7 +288,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  server.on('clientError', (_error, socket) => socket.destroy());
+  // Unparseable HTTP: Google's front end answers 400 with an HTML page; so do we, then hang up.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) {
+      const html =
+        '<!DOCTYPE html>\n<html lang=en><title>Error 400 (Bad Request)!!1</title><p><b>400.</b> <ins>That’s an error.</ins><p>Your client has issued a malformed or illegal request.  <ins>That’s all we know.</ins>\n';
+      socket.end(
+        `HTTP/1.1 400 Bad Request\r\nContent-Type: text/html; charset=UTF-8\r\nContent-Length: ${Buffer.byteLength(html)}\r\nConnection: close\r\n\r\n${html}`,
+      );
+    }
+    socket.destroy();
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -338,6 +348,16 @@ function compileUserKeys(keys: Readonly<Record<string, string>>): {
     else byKey.set(name, parsed.steps);
   }
   return { byKey, byFingerprint };
+}
+
+/** The request target as a URL; `//x` and absolute forms stay paths (never a host of their own). */
+function requestUrl(target: string | undefined): URL {
+  const path = target?.startsWith('/') ? target : `/${target ?? ''}`;
+  try {
+    return new URL(`http://emulator.invalid${path}`);
+  } catch {
+    return new URL('http://emulator.invalid/_invalid_request_target');
+  }
 }
 
 function scenarioHeader(req: IncomingMessage): string | undefined {
