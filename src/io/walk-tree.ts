@@ -26,21 +26,28 @@ export function walkTree(root: string, start: string): { files: WalkedFile[]; sk
   const files: WalkedFile[] = [];
   const skipped: WalkSkip[] = [];
   const walked = new Set<string>();
-  const relOf = (abs: string) => relative(root, abs).split(sep).join('/') || '.';
+  // Hot path: most paths are under the root, so slicing beats path.relative (which resolves both).
+  const prefix = root.endsWith(sep) ? root : root + sep;
+  const relOf = (abs: string) =>
+    abs.startsWith(prefix) && sep === '/'
+      ? abs.slice(prefix.length)
+      : relative(root, abs).split(sep).join('/') || '.';
 
   /** `dir` is on disk at `real` (no symlink in it): its children's real paths are joins. */
   const visit = (dir: string, real: string, ancestors: Set<string>): void => {
-    let entries: Dirent<Buffer>[];
+    let entries: Dirent[];
     try {
-      entries = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
       skipped.push({ rel: relOf(dir), reason: 'unreadable', detail: codeOf(error) });
       return;
     }
+    // A name that is not UTF-8 decodes with U+FFFD: only then list the raw bytes to be sure.
+    const raw = entries.some((entry) => entry.name.includes('\uFFFD')) ? rawNames(dir) : undefined;
     for (const entry of entries) {
-      const name = entry.name.toString('utf8');
-      const abs = join(dir, name);
-      if (!Buffer.from(name, 'utf8').equals(entry.name)) {
+      const name = entry.name;
+      const abs = dir.endsWith(sep) ? dir + name : dir + sep + name;
+      if (raw !== undefined && !raw.has(name)) {
         skipped.push({ rel: relOf(abs), reason: 'non-utf8-name' });
         continue;
       }
@@ -114,6 +121,16 @@ export function walkTree(root: string, start: string): { files: WalkedFile[]; sk
     });
   }
   return { files, skipped };
+}
+
+/** Names in a folder that are valid UTF-8 (they survive a decode and re-encode unchanged). */
+function rawNames(dir: string): Set<string> {
+  const valid = new Set<string>();
+  for (const name of readdirSync(dir, { encoding: 'buffer' })) {
+    const text = name.toString('utf8');
+    if (Buffer.from(text, 'utf8').equals(name)) valid.add(text);
+  }
+  return valid;
 }
 
 function codeOf(error: unknown): string {
