@@ -86,8 +86,20 @@ describe('ask', () => {
     assert.match(r.stderr, /\[key_missing\]/);
   });
 
+  test('a base URL that is not Google (nor this machine) is pointed out', async () => {
+    // No key, so nothing is sent: the warning comes before any request.
+    const r = await run(['ask', 'hi'], { GOOGLE_GEMINI_BASE_URL: 'http://gemini-proxy.invalid' });
+    assert.equal(r.exitCode, 1);
+    assert.match(r.stderr, /GOOGLE_GEMINI_BASE_URL sends this key to gemini-proxy\.invalid, not to Google/);
+  });
+
   test('usage errors exit 2', async () => {
-    for (const args of [['ask'], ['ask', 'x', '--timeout', 'soon'], ['ask', 'x', '--base-url', 'ftp://x']]) {
+    for (const args of [
+      ['ask'],
+      ['ask', 'x', '--timeout', 'soon'],
+      ['ask', 'x', '--base-url', 'ftp://x'],
+      ['ask', 'x', '--base-url', 'http://['],
+    ]) {
       const r = await run(args, { GEMINI_API_KEY: workingMagicKey() });
       assert.equal(r.exitCode, 2, args.join(' '));
     }

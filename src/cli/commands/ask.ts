@@ -51,9 +51,8 @@ export const askCommand: CommandHandler = async (argv, ctx) => {
     throw new UsageError(`--timeout must be an integer from 1 to 600000, got '${flags.timeout}'`);
   }
   const baseUrl = flags.baseUrl ?? (ctx.env['GOOGLE_GEMINI_BASE_URL'] || undefined);
-  if (baseUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(baseUrl)) {
-    throw new UsageError('--base-url must be an http(s) URL');
-  }
+  if (baseUrl !== undefined && !isHttpUrl(baseUrl)) throw new UsageError('--base-url must be an http(s) URL');
+  warnIfThirdPartyHost(baseUrl, flags.baseUrl === undefined, ctx);
   const model = flags.model ?? DEFAULT_PROBE_MODEL;
 
   const resolved = await resolveKey(flags, ctx);
@@ -96,6 +95,24 @@ export const askCommand: CommandHandler = async (argv, ctx) => {
     });
   }
 };
+
+function isHttpUrl(value: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** DESIGN.md: a non-Google base URL hands the key to someone else; say so (loopback is fine). */
+function warnIfThirdPartyHost(baseUrl: string | undefined, fromEnv: boolean, ctx: CliContext): void {
+  if (baseUrl === undefined) return;
+  const host = new URL(baseUrl).hostname;
+  if (host.endsWith('.googleapis.com') || host === 'localhost' || host === '127.0.0.1' || host === '[::1]')
+    return;
+  const via = fromEnv ? 'GOOGLE_GEMINI_BASE_URL' : '--base-url';
+  ctx.err(`! ${via} sends this key to ${host}, not to Google [base_url_override]\n`);
+}
 
 async function resolveKey(
   flags: AskFlags,
