@@ -5,6 +5,7 @@ import type { CheckStatus, Finding } from '../core/finding.js';
 import { maskKeysInText } from '../core/key-material.js';
 import type { ClientResolution, KeyCandidate, ProjectSnapshot } from '../core/project-snapshot.js';
 import { type SecretKey, SecretKey as SecretKeyClass } from '../core/secret-key.js';
+import { displayUrl, requestBaseUrl } from '../core/url-display.js';
 import { readHygiene } from '../io/read-hygiene.js';
 import { readProject } from '../io/read-project.js';
 import { type DoctorCore, defaultCore } from './core-adapter.js';
@@ -170,7 +171,7 @@ export async function diagnose(given: DiagnoseOptions = {}): Promise<DoctorRepor
     summary: summarize(deduped),
     probe: {
       offline: options.offline ?? false,
-      baseUrl,
+      baseUrl: displayUrl(baseUrl),
       baseUrlSource,
       model,
       generate: options.generate ?? false,
@@ -213,9 +214,9 @@ function settleConflicts(
 function probeTarget(
   options: DiagnoseOptions & { env: Env },
 ): Pick<DoctorReport['probe'], 'baseUrl' | 'baseUrlSource'> {
-  if (options.baseUrl) return { baseUrl: options.baseUrl, baseUrlSource: 'flag' };
+  if (options.baseUrl) return { baseUrl: requestBaseUrl(options.baseUrl), baseUrlSource: 'flag' };
   const fromEnv = options.env['GOOGLE_GEMINI_BASE_URL']?.trim();
-  if (fromEnv) return { baseUrl: fromEnv, baseUrlSource: 'env:GOOGLE_GEMINI_BASE_URL' };
+  if (fromEnv) return { baseUrl: requestBaseUrl(fromEnv), baseUrlSource: 'env:GOOGLE_GEMINI_BASE_URL' };
   return { baseUrl: GOOGLE_BASE_URL, baseUrlSource: 'default' };
 }
 
@@ -343,7 +344,7 @@ function reportClient(r: ClientResolution): ReportClient {
     client: r.client,
     key: r.key ? { masked: r.key.masked, fingerprint: r.key.fingerprint } : null,
     source: r.source,
-    baseUrl: r.baseUrl,
+    baseUrl: displayUrl(r.baseUrl),
     backend: r.backend,
     endpointStyle: r.endpointStyle,
     notes: [...r.notes],

@@ -1,9 +1,10 @@
 import type { Evidence } from '../../catalog/types.js';
 import type { Finding } from '../finding.js';
-import { fingerprintOf, keyKindOf, maskKeysInText } from '../key-material.js';
+import { fingerprintOf, keyKindOf } from '../key-material.js';
 import type { ClientId } from '../project-snapshot.js';
 import { fileLabelOf } from '../resolution/effective-env.js';
 import { decideGoogleSdk, JS_SDK, PYTHON_SDK } from '../resolution/google-sdk-rules.js';
+import { displayUrl, parseUrl } from '../url-display.js';
 import { causeFinding } from './cause-finding.js';
 import type { LintContext } from './lint-context.js';
 
@@ -73,14 +74,9 @@ function vertexFindings(ctx: LintContext): Finding[] {
   return out;
 }
 
-/** `https://user:pw@host/path?key=…` → `https://host/path`: a URL is evidence, its secrets are not. */
+/** A URL is evidence, its secrets are not. */
 function safeUrl(raw: string): { shown: string; url: URL | null } {
-  try {
-    const url = new URL(raw);
-    return { shown: maskKeysInText(`${url.protocol}//${url.host}${url.pathname}`), url };
-  } catch {
-    return { shown: '(not a valid URL)', url: null };
-  }
+  return { shown: displayUrl(raw), url: parseUrl(raw) };
 }
 
 function isGoogleHost(host: string): boolean {
