@@ -5,7 +5,9 @@ import { constants } from 'node:os';
  * Environment a child process needs to talk to the emulator without code changes (the way
  * `firebase emulators:exec` sets FIRESTORE_EMULATOR_HOST): @google/genai (JS, since 1.6) and
  * google-genai (Python) read GOOGLE_GEMINI_BASE_URL when no baseUrl is given in code; gemini-cli
- * goes through @google/genai. GEMINI_EMULATOR_URL is ours, for code that wants to know.
+ * goes through @google/genai. (Checked in @google/genai 2.32.0's dist: `getBaseUrl(httpOptions,
+ * vertexai, GOOGLE_VERTEX_BASE_URL, GOOGLE_GEMINI_BASE_URL)` is used when no baseUrl is set.)
+ * GEMINI_EMULATOR_URL is ours, for code that wants to know.
  */
 export function emulatorEnv(url: string): Record<string, string> {
   return { GOOGLE_GEMINI_BASE_URL: url, GEMINI_EMULATOR_URL: url };

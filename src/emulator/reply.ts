@@ -10,7 +10,9 @@ export type Reply =
   | { kind: 'fault'; fault: FaultId };
 
 /**
- * Turns a scenario's answer into a reply. Error bodies go out as Google sends them: a plain object
+ * Turns a scenario's answer into a reply. (@google/genai 2.32.0 `throwErrorIfNotOK` puts a JSON
+ * body verbatim into ApiError.message, and wraps a non-JSON one as { error: { message, code,
+ * status: statusText } }, so content types matter as much as bodies.) Error bodies go out as Google sends them: a plain object
  * on native routes, wrapped in a one-element JSON array on the OpenAI-compatible layer and on the
  * JSON-array form of streamGenerateContent (fixtures continue-8516, ak26-openclaude-749).
  */
