@@ -10,7 +10,7 @@ import { maskKeysInText } from './key-material.js';
 export function displayUrl(raw: string): string {
   const url = parseUrl(raw);
   if (!url) return '(not a valid URL)';
-  return maskKeysInText(`${url.protocol}//${url.host}${url.pathname}`);
+  return maskKeysInText(withoutSecrets(raw, url));
 }
 
 /**
@@ -21,7 +21,14 @@ export function displayUrl(raw: string): string {
 export function requestBaseUrl(raw: string): string {
   const url = parseUrl(raw);
   if (!url) return raw;
-  return `${url.protocol}//${url.host}${url.pathname}`;
+  return withoutSecrets(raw, url);
+}
+
+/** Origin and path only, keeping the user's own trailing-slash style (`http://h:1` stays so). */
+function withoutSecrets(raw: string, url: URL): string {
+  const stripped = `${url.protocol}//${url.host}${url.pathname}`;
+  const rawPath = raw.split(/[?#]/, 1)[0] ?? raw;
+  return url.pathname === '/' && !rawPath.endsWith('/') ? stripped.slice(0, -1) : stripped;
 }
 
 export function parseUrl(raw: string): URL | null {
