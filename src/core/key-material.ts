@@ -79,3 +79,37 @@ export function describeKey(key: string): MaskedKey {
 export function maskKeysInText(text: string): string {
   return text.replace(KEYLIKE_FOR_MASKING, (match) => maskKey(match));
 }
+
+/** A run this long copied from a key narrows it down enough to count as leaking it. */
+const LEAKING_FRAGMENT = 12;
+
+/**
+ * Hides one known secret inside text that came from elsewhere (a server's answer, a redirect
+ * target, an error message): the whole value, its URL-encoded form, and any fragment of
+ * LEAKING_FRAGMENT characters or more. Unlike maskKeysInText it needs no key shape, so it also
+ * catches a key with a typo, a stray quote or an unknown prefix. Values too short to be a key
+ * are left alone (replacing them would garble the text and protect nothing).
+ */
+export function redactSecret(text: string, secret: string): string {
+  if (secret.length < 8 || text.length === 0) return text;
+  const masked = maskKey(secret);
+  let out = text;
+  for (const form of new Set([secret, encodeURIComponent(secret)])) out = out.split(form).join(masked);
+  if (secret.length <= LEAKING_FRAGMENT) return out;
+  const hidden: boolean[] = [];
+  let found = false;
+  for (let start = 0; start + LEAKING_FRAGMENT <= secret.length; start++) {
+    const piece = secret.slice(start, start + LEAKING_FRAGMENT);
+    for (let at = out.indexOf(piece); at !== -1; at = out.indexOf(piece, at + 1)) {
+      for (let i = at; i < at + LEAKING_FRAGMENT; i++) hidden[i] = true;
+      found = true;
+    }
+  }
+  if (!found) return out;
+  let result = '';
+  for (let i = 0; i < out.length; i++) {
+    if (!hidden[i]) result += out[i];
+    else if (!hidden[i - 1]) result += '…';
+  }
+  return result;
+}

@@ -1,3 +1,4 @@
+import { redactSecret } from '../core/key-material.js';
 import { classifyNetworkError, type NetworkFailure } from './network-error.js';
 
 /** Largest body we read from a probe answer; the rest is cancelled (a middlebox may send megabytes). */
@@ -34,9 +35,39 @@ export type HttpProbeResult = HttpAnswer | NetworkFailure;
  * One HTTP request the way a probe must make it: native fetch, the key only in a header the caller
  * set, no redirect followed (`redirect: 'manual'`), a deadline covering the body too, the body
  * capped and the rest cancelled. It never throws: network failures come back as `NetworkFailure`.
+ * Whatever comes back is free of the credential that was sent: a server or proxy that echoes the
+ * key (in its body, a redirect target, an error) cannot make a caller print it.
  */
 export async function httpProbe(request: HttpProbeRequest): Promise<HttpProbeResult> {
-  const timeoutMs = request.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
+  const result = await exchange(request);
+  const secrets = credentialsIn(request.headers);
+  if (secrets.length === 0) return result;
+  const redact = (text: string): string => secrets.reduce(redactSecret, text);
+  if (result.kind === 'network') return { ...result, message: redact(result.message) };
+  const clean: HttpAnswer = { ...result, body: redact(result.body), contentType: redact(result.contentType) };
+  if (result.redirectTo !== undefined) clean.redirectTo = redact(result.redirectTo);
+  return clean;
+}
+
+/** The credential values a request carries: the API key header and a bearer token. */
+function credentialsIn(headers: Record<string, string>): string[] {
+  const values: string[] = [];
+  for (const [name, value] of Object.entries(headers)) {
+    const lower = name.toLowerCase();
+    if (lower === 'x-goog-api-key') values.push(value);
+    else if (lower === 'authorization') values.push(value.replace(/^\s*bearer\s+/i, ''));
+  }
+  return values.filter((value) => value.length > 0);
+}
+
+/** Timers take at most 2^31-1 ms; a larger deadline would fire at once (Node clamps it to 1). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+async function exchange(request: HttpProbeRequest): Promise<HttpProbeResult> {
+  const requested = request.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
+  const timeoutMs = Number.isNaN(requested)
+    ? DEFAULT_PROBE_TIMEOUT_MS
+    : Math.min(Math.max(1, Math.floor(requested)), MAX_TIMER_MS);
   const maxBytes = request.maxBytes ?? MAX_PROBE_BODY_BYTES;
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = request.signal ? AbortSignal.any([timeout, request.signal]) : timeout;

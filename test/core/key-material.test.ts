@@ -8,6 +8,7 @@ import {
   keyKindOf,
   maskKey,
   maskKeysInText,
+  redactSecret,
   STANDARD_KEY_IN_TEXT,
 } from '../../src/core/key-material.js';
 import { fakeAuthKey, fakeStandardKey } from '../support/fake-keys.js';
@@ -62,5 +63,18 @@ describe('key material', () => {
     assert.deepEqual(find(`"k":"${key}\\n"`), [key]);
     assert.deepEqual(find(`x${key}A`), []);
     assert.deepEqual(find(`${key}9`), []);
+  });
+
+  it('redactSecret hides a known secret whatever its shape, and fragments of it', () => {
+    const key = fakeStandardKey();
+    const odd = `"${key.slice(4)}'`;
+    for (const secret of [key, odd, fakeAuthKey()]) {
+      const text = `a ${secret} b ${encodeURIComponent(secret)} c ${secret.slice(3, 20)} d ${secret.slice(-13)}`;
+      const out = redactSecret(text, secret);
+      for (let i = 0; i + 12 <= secret.length; i++) assert.ok(!out.includes(secret.slice(i, i + 12)), out);
+      assert.ok(out.startsWith('a ') && out.includes(' d '), out);
+    }
+    assert.equal(redactSecret('nothing here', key), 'nothing here');
+    assert.equal(redactSecret('short abc', 'abc'), 'short abc');
   });
 });
