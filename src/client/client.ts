@@ -4,6 +4,7 @@ import type { Evidence } from '../catalog/types.js';
 import { classifyHttpResponse } from '../core/classify.js';
 import { type KeyKind, maskKeysInText } from '../core/key-material.js';
 import type { SecretKey } from '../core/secret-key.js';
+import { requestBaseUrl } from '../core/url-display.js';
 import { DEFAULT_PROBE_MODEL, endpointUrl, GOOGLE_BASE_URL, modelPath } from '../doctor/gemini-endpoints.js';
 import { httpProbe } from '../io/http-probe.js';
 import { GeminiRequestError } from './gemini-request-error.js';
@@ -53,7 +54,9 @@ export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
  * along), bodies are capped, every attempt has a deadline, and failures come back diagnosed.
  */
 export function createClient(options: ClientOptions): GeminiClient {
-  const baseUrl = options.baseUrl ?? GOOGLE_BASE_URL;
+  // Credentials, query and fragment are dropped: `fetch` refuses a URL with a user:password
+  // (and its error would repeat it), and a `?key=` would ride along in every request URL.
+  const baseUrl = requestBaseUrl(options.baseUrl ?? GOOGLE_BASE_URL);
   const protocol = safeProtocol(baseUrl);
   if (protocol !== 'https:' && protocol !== 'http:') {
     throw new TypeError('baseUrl must be an http(s) URL');

@@ -5,6 +5,7 @@ import { createClient } from '../../client/client.js';
 import { GeminiRequestError } from '../../client/gemini-request-error.js';
 import { maskKeysInText } from '../../core/key-material.js';
 import { SecretKey } from '../../core/secret-key.js';
+import { displayUrl } from '../../core/url-display.js';
 import { DEFAULT_PROBE_MODEL } from '../../doctor/gemini-endpoints.js';
 import { newCommand, parseWith } from '../_commander.js';
 import type { CliContext, CommandHandler, ExitCode } from '../context.js';
@@ -91,7 +92,7 @@ export const askCommand: CommandHandler = async (argv, ctx) => {
       maskedKey: resolved.key.masked,
       variable: resolved.source,
       model,
-      ...(baseUrl !== undefined ? { baseUrl } : {}),
+      ...(baseUrl !== undefined ? { baseUrl: displayUrl(baseUrl) } : {}),
     });
   }
 };
