@@ -9,6 +9,7 @@ import { displayUrl } from '../../core/url-display.js';
 import { DEFAULT_PROBE_MODEL } from '../../doctor/gemini-endpoints.js';
 import { newCommand, parseWith } from '../_commander.js';
 import type { CliContext, CommandHandler, ExitCode } from '../context.js';
+import { baseUrlOption, modelOption, timeoutOption } from '../options.js';
 import { UsageError } from '../usage-error.js';
 
 const HELP_AFTER = `
@@ -47,14 +48,15 @@ export const askCommand: CommandHandler = async (argv, ctx) => {
   if (prompt.trim() === '') throw new UsageError('the prompt is empty');
   if (flags.keyEnv !== undefined && flags.keyStdin)
     throw new UsageError('use either --key-env or --key-stdin, not both');
-  const timeoutMs = Number(flags.timeout);
-  if (!/^\d+$/.test(flags.timeout ?? '') || timeoutMs < 1 || timeoutMs > 600_000) {
-    throw new UsageError(`--timeout must be an integer from 1 to 600000, got '${flags.timeout}'`);
-  }
-  const baseUrl = flags.baseUrl ?? (ctx.env['GOOGLE_GEMINI_BASE_URL'] || undefined);
-  if (baseUrl !== undefined && !isHttpUrl(baseUrl)) throw new UsageError('--base-url must be an http(s) URL');
+  const timeoutMs = timeoutOption(flags.timeout);
+  const baseUrl =
+    flags.baseUrl !== undefined
+      ? baseUrlOption(flags.baseUrl)
+      : ctx.env['GOOGLE_GEMINI_BASE_URL'] || undefined;
+  if (baseUrl !== undefined && !isHttpUrl(baseUrl))
+    throw new UsageError('GOOGLE_GEMINI_BASE_URL must be an http(s) URL');
   warnIfThirdPartyHost(baseUrl, flags.baseUrl === undefined, ctx);
-  const model = flags.model ?? DEFAULT_PROBE_MODEL;
+  const model = modelOption(flags.model ?? DEFAULT_PROBE_MODEL);
 
   const resolved = await resolveKey(flags, ctx);
   if (!resolved) {

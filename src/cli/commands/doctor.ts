@@ -2,6 +2,7 @@ import { stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { newCommand, parseWith } from '../_commander.js';
 import type { CommandHandler, ExitCode } from '../context.js';
+import { baseUrlOption, modelOption, timeoutOption } from '../options.js';
 import { UsageError } from '../usage-error.js';
 
 interface DoctorFlags {
@@ -46,10 +47,9 @@ export const doctorCommand: CommandHandler = async (argv, ctx) => {
   }
   if (flags.json && flags.html === true)
     throw new UsageError('--json and --html without a file both write to stdout');
-  const timeoutMs = Number(flags.timeout);
-  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0)
-    throw new UsageError(`--timeout must be a positive number of milliseconds, not '${flags.timeout}'`);
-  const baseUrl = flags.baseUrl !== undefined ? checkedBaseUrl(flags.baseUrl) : undefined;
+  const timeoutMs = timeoutOption(flags.timeout);
+  const baseUrl = flags.baseUrl !== undefined ? baseUrlOption(flags.baseUrl) : undefined;
+  const model = flags.model !== undefined ? modelOption(flags.model) : undefined;
   const cwd = resolve(ctx.cwd, flags.cwd ?? '.');
   const info = await stat(cwd).catch(() => undefined);
   if (!info?.isDirectory()) throw new UsageError(`--cwd: '${cwd}' is not a folder`);
@@ -78,7 +78,7 @@ export const doctorCommand: CommandHandler = async (argv, ctx) => {
     timeoutMs,
     generate: flags.generate ?? false,
     ...(baseUrl ? { baseUrl } : {}),
-    ...(flags.model ? { model: flags.model } : {}),
+    ...(model ? { model } : {}),
     ...(key ? { key } : {}),
     ...(ctx.io.signal ? { signal: ctx.io.signal } : {}),
   });
@@ -96,17 +96,3 @@ export const doctorCommand: CommandHandler = async (argv, ctx) => {
   if (typeof flags.html === 'string' && format === 'text') ctx.out(`HTML report written to ${flags.html}\n`);
   return (report.ok ? 0 : 1) as ExitCode;
 };
-
-function checkedBaseUrl(value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new UsageError(`--base-url: '${value}' is not a URL`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new UsageError('--base-url must be http(s)');
-  if (url.username || url.password || url.search)
-    throw new UsageError('--base-url must not carry credentials or a query');
-  return url.href.replace(/\/+$/, '');
-}

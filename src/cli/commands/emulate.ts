@@ -12,6 +12,7 @@ import {
 } from '../../emulator/server.js';
 import { newCommand, parseWith } from '../_commander.js';
 import type { CliContext, CommandHandler, ExitCode } from '../context.js';
+import { integerOption } from '../options.js';
 import { UsageError } from '../usage-error.js';
 
 const HELP_AFTER = `
@@ -70,9 +71,9 @@ export const emulateCommand: CommandHandler = async (argv, ctx) => {
   }
 
   const options: EmulatorOptions = {
-    port: integerFlag('--port', flags.port ?? '0', 65535),
+    port: integerOption('--port', flags.port ?? '0', 0, 65535),
     host: flags.host ?? '127.0.0.1',
-    latencyMs: integerFlag('--latency', flags.latency ?? '0', 600_000),
+    latencyMs: integerOption('--latency', flags.latency ?? '0', 0, 600_000),
   };
   if (flags.config !== undefined) {
     try {
@@ -88,7 +89,7 @@ export const emulateCommand: CommandHandler = async (argv, ctx) => {
   if (flags.legacyKeys) options.legacyStandardKeys = true;
   // The flag wins over the file only when given explicitly (its default is 0).
   if (argv.some((a) => a === '--latency' || a.startsWith('--latency='))) {
-    options.latencyMs = integerFlag('--latency', flags.latency ?? '0', 600_000);
+    options.latencyMs = integerOption('--latency', flags.latency ?? '0', 0, 600_000);
   }
   const quiet = flags.quiet === true || flags.exec === true;
   if (!quiet) options.onRequest = (entry) => logRequest(entry, ctx, flags.json === true);
@@ -161,13 +162,6 @@ async function loadConfig(file: string, ctx: CliContext): Promise<Partial<Emulat
   if (config.retryDelaySeconds !== undefined) options.retryDelaySeconds = config.retryDelaySeconds;
   if (config.projectNumber !== undefined) options.projectNumber = config.projectNumber;
   return options;
-}
-
-function integerFlag(name: string, value: string, max: number): number {
-  if (!/^\d+$/.test(value) || Number(value) > max) {
-    throw new UsageError(`${name} must be an integer from 0 to ${max}, got '${value}'`);
-  }
-  return Number(value);
 }
 
 /** One line per request on standard error; the key appears only masked. */
