@@ -81,6 +81,7 @@ export const CAUSE_MATCHERS: readonly CauseMatcher[] = [
       /billing must be enabled/i,
       /billing (?:has not been|is not|isn't|was not) (?:enabled|set up|active)/i,
       /billing account (?:is |was |has been )?(?:disabled|closed|suspended|delinquent|not (?:found|active|open))/i,
+      /billing account\b.{0,60}?\b(?:is|was|has been) (?:disabled|closed|suspended|delinquent)/i,
       /enable billing for (?:project|your project)/i,
     ],
   },
@@ -143,6 +144,13 @@ export const CAUSE_MATCHERS: readonly CauseMatcher[] = [
       /Missing key inputs argument/i,
       /\bAPI[ _]key (?:is )?(?:missing|required|not (?:set|provided|specified))/i,
       /(?:no|missing) API[ _]key (?:was )?(?:found|provided|set|specified)?/i,
+      // "missing a configured Gemini Developer API key", "Please set an API key for …"
+      /\bmissing (?:an? |the )?(?:[\w-]{1,20} ){0,3}API[ _]key\b/i,
+      /\bPlease (?:set|provide) (?:an|your|the) API[ _]key\b/i,
+      /\b(?:GEMINI|GOOGLE|GOOGLE_GENERATIVE_AI)_API_KEY\b.{0,40}?\b(?:is )?(?:not (?:set|found|defined)|missing|empty|undefined)\b/i,
+      /missing required authentication credential/i,
+      /No API_KEY or ADC found/i,
+      /default credentials (?:were )?not found|Could not load the default credentials/i,
       /must specify the GEMINI_API_KEY/i,
       /Did not find google_api_key/i,
       /Missing or invalid Authorization header/i,
@@ -223,6 +231,9 @@ export const CAUSE_MATCHERS: readonly CauseMatcher[] = [
       /Quota exceeded/i,
       /Resource (?:has been )?exhausted/i,
       /\bRESOURCE_EXHAUSTED\b/,
+      // a QuotaFailure detail (or its fields) is a quota answer even when the status was cut off
+      /google\.rpc\.QuotaFailure/,
+      /["']quota(?:Id|Metric)["']/,
       /Too Many Requests/i,
       /\brate[- ]limit(?:ed| exceeded| reached)/i,
       /RATE_LIMIT_EXCEEDED/,
@@ -258,6 +269,8 @@ export const CAUSE_MATCHERS: readonly CauseMatcher[] = [
     messages: [
       /model is overloaded/i,
       /internal error (?:has )?occurred/i,
+      /\binternal error encountered\b/i,
+      /experiencing high demand/i,
       /service is (?:currently )?unavailable/i,
       /\bInternal Server Error\b/i,
       /\bDeadline (?:exceeded|expired)\b/i,
@@ -290,6 +303,12 @@ export const CAUSE_MATCHERS: readonly CauseMatcher[] = [
       /invalid json response body/i,
       /\bis not valid JSON\b/i,
     ],
+  },
+  {
+    // The client put an unset variable into the URL (`?key=None`, `?key=undefined`): no key was configured.
+    cause: 'key_missing',
+    priority: PRIORITY.weakMessage,
+    messages: [/[?&]key=(?:None|null|undefined|nil)(?![\w-])/],
   },
   {
     // OpenAI's own answer: a Gemini key was sent to api.openai.com (base URL not pointed at Google).
@@ -360,6 +379,7 @@ export const CAUSE_MATCHERS: readonly CauseMatcher[] = [
       /\bFailed to fetch\b/i,
       /\bAPIConnectionError\b/,
       /Failed to connect/i,
+      /socket disconnected before secure TLS connection/i,
       /UND_ERR_SOCKET/,
     ],
   },
@@ -371,6 +391,7 @@ export const CAUSE_MATCHERS: readonly CauseMatcher[] = [
   { cause: 'permission_denied_other', priority: PRIORITY.status, statuses: [403] },
   { cause: 'model_not_found', priority: PRIORITY.status, statuses: [404] },
   { cause: 'network_proxy', priority: PRIORITY.status, statuses: [407] },
+  { cause: 'network_timeout', priority: PRIORITY.status, statuses: [408] },
   { cause: 'location_unsupported', priority: PRIORITY.status, rpcStatuses: ['FAILED_PRECONDITION'] },
-  { cause: 'bad_request', priority: PRIORITY.status - 1, statuses: [400] },
+  { cause: 'bad_request', priority: PRIORITY.status - 1, statuses: [400, 405, 413] },
 ];

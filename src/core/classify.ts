@@ -106,7 +106,7 @@ function classifyUnsafe(parsed: ParsedError, context: ClassifyContext): Diagnosi
   if (top === undefined) {
     return { cause: 'unknown', evidence, alternatives: [], confidence: 'low' };
   }
-  const refined = refine(top.cause, parsed, context, status);
+  const refined = refine(top.cause, parsed, context, status, top.specific);
   const alternatives = [...refined.alternatives, ...causesOf(hits, refined.cause)]
     .filter((c, i, all) => c !== refined.cause && all.indexOf(c) === i)
     .slice(0, MAX_ALTERNATIVES);
@@ -163,6 +163,7 @@ function refine(
   parsed: ParsedError,
   context: ClassifyContext,
   status: number | undefined,
+  specific = true,
 ): Refined {
   const keyKind = context.keyKind ?? parsed.keyKind;
   const style = context.endpointStyle ?? parsed.endpoint.style;
@@ -207,6 +208,12 @@ function refine(
       // "API keys are not supported by this API" from the Gemini API itself (not Vertex): the key is
       // not one this route accepts (a key made for another service, or another key variable won).
       if (backend === 'gemini-api') {
+        // A method of a non-public API version (v1main, v1internal…) takes no API key at all: the client
+        // called the wrong version; v1beta/v1 take the key.
+        const version = /\.(v\d[a-z\d]{0,20})\.[A-Za-z]{1,60}Service\./.exec(parsed.text)?.[1];
+        if (version !== undefined && !/^v1(?:beta\d*|alpha\d*)?$/.test(version)) {
+          return same('bad_request', ['auth_key_unsupported_endpoint', 'vertex_requires_oauth'], true);
+        }
         return same(
           'auth_key_unsupported_endpoint',
           ['key_wrong_credential', 'env_conflict', 'vertex_requires_oauth'],
@@ -234,7 +241,16 @@ function refine(
         status === 400 && parsed.message === undefined ? ['free_tier_unavailable_region'] : [],
       );
     case 'server_error':
-      return same(cause, status === 502 || status === 504 ? ['network_proxy'] : []);
+      if (status === 502 || status === 504) {
+        // Google's own 502/504 carry an RPC status or wording; a bare one came from a proxy or gateway in between.
+        if (!specific && parsed.rpcStatus === undefined && parsed.reason === undefined) {
+          const alternatives: CauseId[] = ['server_error', 'network_timeout'];
+          if (backend === undefined) alternatives.push('base_url_override');
+          return same('network_proxy', alternatives, true);
+        }
+        return same(cause, ['network_proxy']);
+      }
+      return same(cause);
     default:
       return same(cause);
   }

@@ -32,8 +32,10 @@ const HTTP_STATUS_PATTERNS: RegExp[] = [
   ),
   /\[([45]\d\d)(?: [A-Za-z][A-Za-z ]{0,40})?\]/,
   /\b([45]\d\d) (?:[A-Z][A-Z_]{4,40})\b/,
+  // the standard reason phrase next to the code ("Client error '400 Bad Request' for url …")
+  /\b([45]\d\d) (?:Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed|Request Timeout|Payload Too Large|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)\b/i,
   /\bHTTP\/\d(?:\.\d)? ([45]\d\d)\b/,
-  /(?:\b(?:status(?: code)?|code|returned|failed with(?: status)?(?: code)?|api error|response)|error|exception)\s{0,3}[:=]?\s{0,3}([45]\d\d)\b/i,
+  /(?:\b(?:status(?: code)?(?: of| is| was)?|code|returned|failed with(?: status)?(?: code)?|api error|response)|error|exception)\s{0,3}[:=]?\s{0,3}([45]\d\d)\b/i,
   /(?:^|\n)\s{0,8}([45]\d\d)\b[:.\s]/,
 ];
 
@@ -45,7 +47,9 @@ const EXCEPTION_STATUS: Array<[RegExp, number]> = [
   [/\b(?:NotFound(?:Error)?)\b/, 404],
   [/\b(?:ResourceExhausted|TooManyRequests|RateLimitError)\b/, 429],
   [/\b(?:InternalServerError)\b/, 500],
+  [/\b(?:BadGateway)\b/, 502],
   [/\b(?:ServiceUnavailable(?:Error)?)\b/, 503],
+  [/\b(?:GatewayTimeout)\b/, 504],
 ];
 
 const METADATA_KEYS = [
