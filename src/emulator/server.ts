@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fingerprintOf, keyKindOf, maskKey } from '../core/key-material.js';
+import { fingerprintOf, keyKindOf, maskKey, maskKeysInText, redactSecret } from '../core/key-material.js';
 import {
   countCredentials,
   credentialsOf,
@@ -249,10 +249,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
           ? 200
           : decision.reply.status;
     if (route?.api !== 'admin') {
+      const sent = credentialsOf(req, url);
       const entry: EmulatorRequestLog = {
         method: req.method ?? 'GET',
-        path: maskedPath(url),
-        credential: placeOf(credentialsOf(req, url)),
+        path: maskedPath(url, sent),
+        credential: placeOf(sent),
         ...decision.log,
         scenario: decision.scenario,
         status,
@@ -390,14 +391,29 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
   });
 }
 
-/** Path and query as logged: a `key=` value is replaced by its masked form. */
-function maskedPath(url: URL): string {
-  const key = url.searchParams.get('key');
-  const search =
-    key === null
-      ? url.search
-      : url.search.replace(/([?&]key=)[^&]*/g, (_, head: string) => head + maskKey(key));
-  return `${url.pathname}${search}`;
+/**
+ * Path and query as logged (stderr, --json lines, /_emulator/requests): each `key=` value is
+ * replaced by its own masked form, and the request's other credentials and anything key-shaped
+ * are hidden wherever they appear (a key pasted into the model segment of the path).
+ */
+function maskedPath(url: URL, sent: SentCredentials): string {
+  const search = url.search.replace(
+    /([?&]key=)([^&]*)/g,
+    (_, head: string, raw: string) => head + maskKey(decodedParam(raw)),
+  );
+  let path = `${url.pathname}${search}`;
+  for (const secret of [sent.header, sent.bearer, sent.query]) {
+    if (secret) path = redactSecret(path, secret);
+  }
+  return maskKeysInText(path);
+}
+
+function decodedParam(raw: string): string {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return raw;
+  }
 }
 
 /** Vertex AI without any credential (the standard Cloud 401). */

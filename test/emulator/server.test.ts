@@ -377,6 +377,36 @@ describe('the key never leaves in logs', () => {
     }
   });
 
+  test('a key in the path, an odd-shaped key, or two key params: each hidden in the log', async () => {
+    const inPath = fakeStandardKey();
+    const odd = `x${fakeAuthKey().slice(3)}`;
+    const [first, second] = [fakeStandardKey(), fakeAuthKey()];
+    const seen: string[] = [];
+    const fresh = await startEmulator({ onRequest: (entry) => seen.push(entry.path) });
+    try {
+      await call(
+        `/v1beta/models/${inPath}:generateContent`,
+        { body: BODY, headers: { 'x-goog-api-key': inPath } },
+        fresh.url,
+      );
+      await call(
+        `/v1beta/models/${odd}:countTokens`,
+        { body: BODY, headers: { 'x-goog-api-key': odd } },
+        fresh.url,
+      );
+      await call(
+        `/v1beta/models/gemini-2.5-flash:countTokens?key=${first}&key=${encodeURIComponent(second)}`,
+        { body: BODY },
+        fresh.url,
+      );
+      const all = seen.join('\n');
+      for (const key of [inPath, odd, first, second]) assert.ok(!all.includes(key.slice(-20, -4)), all);
+      assert.match(all, new RegExp(`key=AIza…${first.slice(-4)}&key=AQ\\.…${second.slice(-4)}`));
+    } finally {
+      await fresh.close();
+    }
+  });
+
   test('CONSUMER_SUSPENDED echoes only the masked key (Google echoes it whole)', async () => {
     const canary = fakeStandardKey();
     const fresh = await startEmulator({ keys: { [canary]: 'consumer_suspended' } });
