@@ -31,9 +31,17 @@ export const AUTH_KEY_IN_TEXT = new RegExp(
   'g',
 );
 
-/** Looser, for masking: anything that starts like a key, whatever its length, is hidden from output. */
+/** Characters that render as nothing: a key pasted with one inside is still the key. */
+const INVISIBLE = '\\u00ad\\u200b-\\u200f\\u2060-\\u2064\\ufeff';
+/** A key character, possibly after invisible ones. */
+const KEY_RUN = `(?:[${INVISIBLE}]*[${KEY_CHAR}])`;
+
+/**
+ * Looser, for masking: anything that starts like a key, whatever its length, whatever the case
+ * of its prefix (`aiza…` is still the rest of a key), with invisible characters inside, is hidden.
+ */
 const KEYLIKE_FOR_MASKING = new RegExp(
-  `AIza[${KEY_CHAR}]{8,}|AQ\\.[${KEY_CHAR}]{8,}|auth_tokens/[${KEY_CHAR}]{8,}`,
+  `[Aa][Ii][Zz][Aa]${KEY_RUN}{8,}|[Aa][Qq]\\.${KEY_RUN}{8,}|auth_tokens/${KEY_RUN}{8,}`,
   'g',
 );
 

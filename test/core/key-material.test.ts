@@ -77,4 +77,20 @@ describe('key material', () => {
     assert.equal(redactSecret('nothing here', key), 'nothing here');
     assert.equal(redactSecret('short abc', 'abc'), 'short abc');
   });
+
+  it('maskKeysInText hides keys with invisible characters inside or a lowercased prefix', () => {
+    const key = fakeStandardKey();
+    const auth = fakeAuthKey();
+    for (const text of [
+      `bad ${key.slice(0, 7)}\u200b${key.slice(7)}.`,
+      `bad ${key.slice(0, 5)}\ufeff${key.slice(5, 20)}\u00ad${key.slice(20)}`,
+      `key: ${key.toLowerCase().slice(0, 4)}${key.slice(4)} end`,
+      `token AQ.\u2060${auth.slice(3)} end`,
+    ]) {
+      const out = maskKeysInText(text);
+      assert.ok(!out.includes(key.slice(-20, -4)) && !out.includes(auth.slice(-20, -4)), out);
+      assert.ok(out.endsWith(text.slice(-4)), out);
+    }
+    assert.equal(maskKeysInText('Aizawa said hi'), 'Aizawa said hi');
+  });
 });
