@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The only place that touches the process: wires stdio and signals to run() and sets the exit code.
+import { maskKeysInText } from '../core/key-material.js';
 import { run } from './run.js';
 
 const controller = new AbortController();
@@ -36,7 +37,7 @@ run(process.argv.slice(2), process.env, {
   },
   (error: unknown) => {
     process.stderr.write(
-      `gemini-key-doctor: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
+      `gemini-key-doctor: internal error: ${maskKeysInText(error instanceof Error ? error.message : String(error))}\n`,
     );
     process.exitCode = 2;
   },
