@@ -46,9 +46,14 @@ export function classify(parsed: ParsedError, context: ClassifyContext = {}): Di
   }
 }
 
+/** Google's own HTML error page ("Error 404 (Not Found)!!1 … That's an error."): Google answered, the path was wrong. */
+const GOOGLE_ERROR_PAGE = /That(?:'|’)s an error|Error \d{3} \([^)]{1,40}\)!!1/;
+
 /**
  * For the doctor's live probes: one HTTP answer (status, content type, body) → a diagnosis.
- * A non-JSON body (an HTML page from a proxy or captive portal) is `network_intercepted`.
+ * JSON bodies and Google's own HTML error pages are classified as usual. Any other HTML page (a proxy,
+ * captive portal or firewall) is `network_intercepted`. An empty body is read by its status (with
+ * `network_intercepted` as an alternative); other non-JSON text counts only if its wording is recognised.
  */
 export function classifyHttpResponse(
   res: { status: number; contentType?: string; body: string },
@@ -60,20 +65,33 @@ export function classifyHttpResponse(
     if (Number.isInteger(res.status) && res.status >= 400 && res.status <= 599)
       parsed.httpStatus = res.status;
     const json = /json/i.test(res.contentType ?? '') || /^\s*[[{]/.test(body);
-    if (!json && parsed.rpcStatus === undefined && parsed.reason === undefined) {
-      const evidence = evidenceOf(parsed, context);
-      if (res.contentType !== undefined) evidence['contentType'] = res.contentType.slice(0, 100);
-      return {
-        cause: 'network_intercepted',
-        evidence,
-        alternatives: res.status >= 500 ? ['server_error'] : [],
-        confidence: parsed.isHtml ? 'high' : 'medium',
-      };
+    if (json || parsed.rpcStatus !== undefined || parsed.reason !== undefined)
+      return classify(parsed, context);
+    if (parsed.isHtml && GOOGLE_ERROR_PAGE.test(parsed.text)) return classify(parsed, context);
+    const byStatus = classify(parsed, context);
+    if (body.trim() === '') {
+      // No body at all: the status is all there is; something in between may have eaten the body.
+      return { ...byStatus, alternatives: withAlternative(byStatus.alternatives, 'network_intercepted') };
     }
-    return classify(parsed, context);
+    if (!parsed.isHtml && byStatus.confidence === 'high') return byStatus;
+    const evidence = evidenceOf(parsed, context);
+    if (res.contentType !== undefined) evidence['contentType'] = res.contentType.slice(0, 100);
+    const statusCause =
+      byStatus.cause === 'network_intercepted' || byStatus.cause === 'unknown' ? [] : [byStatus.cause];
+    return {
+      cause: 'network_intercepted',
+      evidence,
+      alternatives: withAlternative(statusCause, res.status >= 500 ? 'server_error' : undefined),
+      confidence: parsed.isHtml ? 'high' : 'medium',
+    };
   } catch {
     return { cause: 'unknown', evidence: { httpStatus: res.status }, alternatives: [], confidence: 'low' };
   }
+}
+
+function withAlternative(list: CauseId[], extra: CauseId | undefined): CauseId[] {
+  const all = extra === undefined ? list : [...list, extra];
+  return all.filter((c, i) => all.indexOf(c) === i).slice(0, MAX_ALTERNATIVES);
 }
 
 function classifyUnsafe(parsed: ParsedError, context: ClassifyContext): Diagnosis {
@@ -83,7 +101,7 @@ function classifyUnsafe(parsed: ParsedError, context: ClassifyContext): Diagnosi
 
   // An HTML page with no Google error inside: something between the client and Google answered.
   if (parsed.isHtml && parsed.reason === undefined && !hasRpcStatusField(parsed)) {
-    const googlePage = /That(?:'|’)s an error|Error \d{3} \([^)]{1,40}\)!!1/.test(parsed.text);
+    const googlePage = GOOGLE_ERROR_PAGE.test(parsed.text);
     if (!googlePage) {
       return {
         cause: 'network_intercepted',
@@ -192,6 +210,9 @@ function refine(
       // 401 with API_KEY_SERVICE_BLOCKED: reported for an auth key sent as Bearer on a native route.
       if (status === 401) return same('key_sent_as_bearer', ['api_blocked_by_key_restriction'], true);
       const blockedApi = /Requests to this API ([\w.-]{1,100})/i.exec(parsed.text)?.[1];
+      // A standard key whose API restriction excludes the API it was sent to is a plain key restriction;
+      // an auth key (or one of unknown kind) on Vertex is an AI Studio key on the wrong host (§3 f3/f4).
+      if (keyKind === 'standard') return same(cause, ['auth_key_unsupported_endpoint']);
       if (blockedApi?.startsWith('aiplatform') || keyKind === 'auth') {
         return same('auth_key_unsupported_endpoint', ['api_blocked_by_key_restriction'], true);
       }
