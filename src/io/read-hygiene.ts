@@ -56,9 +56,21 @@ async function gitStatusOf(cwd: string, file: string): Promise<HygieneFacts['env
   };
 }
 
+/**
+ * The doctor only reads: no optional index refresh (GIT_OPTIONAL_LOCKS=0), and no fsmonitor
+ * hook, which a folder's own .git/config could point at any program.
+ */
+const READ_ONLY = ['-c', 'core.fsmonitor=false'];
+
 function git(cwd: string, args: string[]): Promise<number | null> {
   return new Promise((done) => {
-    execFile('git', args, { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true }, (error) => {
+    const options = {
+      cwd,
+      timeout: GIT_TIMEOUT_MS,
+      windowsHide: true,
+      env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' },
+    };
+    execFile('git', [...READ_ONLY, ...args], options, (error) => {
       if (!error) return done(0);
       const code = (error as { code?: unknown }).code;
       done(typeof code === 'number' && code < 128 ? code : null);
