@@ -25,20 +25,39 @@ export interface BatchResult {
   placeholders: number;
 }
 
+export interface FileScannerOptions {
+  /** Bytes read at a time; small enough to stay in the CPU cache (tests make it tiny). */
+  chunkSize?: number;
+}
+
 /** Bytes git also looks at to call a file binary. */
 const BINARY_SNIFF = 8000;
+/**
+ * 128 KiB: the copy from the page cache lands in L2 and the prefilter reads it from there;
+ * measured ~15 % faster than reading whole files into a large buffer (bench/scan.mjs).
+ */
+const DEFAULT_CHUNK = 128 * 1024;
+/** The longest prefix (`AIza`) minus one: carried over so a prefix split by a chunk edge is seen. */
+const CARRY = 3;
 
 /**
- * Reads and scans files one by one with synchronous reads into one reused buffer: on a warm
- * cache this is bound by syscalls, and a prefilter on raw bytes keeps decoding off the hot path.
+ * Reads and scans files one by one with synchronous reads (on a warm cache this is bound by
+ * syscalls and memory copies, not by waiting). Each file streams through one small reused buffer
+ * where a raw-byte prefilter looks for the two key prefixes; only a file where one shows up is
+ * read whole and decoded. Small files need no fstat: a short first read is the whole file.
  * Never throws: an unreadable file becomes a skip with a reason.
  */
 export class FileScanner {
-  #buffer = Buffer.allocUnsafe(1 << 20);
+  readonly #chunkSize: number;
+  readonly #chunk: Buffer;
+  /** Whole-file buffer for the rare file that passes the prefilter; grows as needed. */
+  #whole = Buffer.allocUnsafe(0);
   readonly #maxFileSize: number;
 
-  constructor(maxFileSize: number) {
+  constructor(maxFileSize: number, options: FileScannerOptions = {}) {
     this.#maxFileSize = maxFileSize;
+    this.#chunkSize = Math.max(BINARY_SNIFF, options.chunkSize ?? DEFAULT_CHUNK);
+    this.#chunk = Buffer.allocUnsafe(CARRY + this.#chunkSize);
   }
 
   scan(jobs: readonly FileJob[], onFile?: (bytes: number) => void): BatchResult {
@@ -65,39 +84,68 @@ export class FileScanner {
       return skip('unreadable', code);
     }
     try {
-      const stat = fstatSync(fd);
-      if (!stat.isFile()) return skip('not-a-file');
-      if (stat.size > this.#maxFileSize) return skip('too-large', `${stat.size} bytes`);
-      const length = this.#read(fd, stat.size);
-      const bytes = this.#buffer.subarray(0, length);
-      if (bytes.subarray(0, BINARY_SNIFF).indexOf(0) !== -1) return skip('binary');
-      result.files++;
-      result.bytes += length;
-      if (mayContainKey(bytes)) {
-        const found = detectRaw(bytes, { path: job.rel });
+      const chunk = this.#chunk;
+      // One byte over the limit tells a file over it from one exactly at it.
+      const first = Math.min(this.#chunkSize, this.#maxFileSize + 1);
+      let length = readAt(fd, chunk, CARRY, first, 0);
+      let size = length;
+      if (length === first) {
+        // Not known to be whole yet: ask for the size, and read no further than it (a file that
+        // grows meanwhile is read as it was).
+        const stat = fstatSync(fd);
+        if (!stat.isFile()) return skip('not-a-file');
+        if (stat.size > this.#maxFileSize) return skip('too-large', `${stat.size} bytes`);
+        size = stat.size;
+      }
+      if (chunk.subarray(CARRY, CARRY + Math.min(length, BINARY_SNIFF)).indexOf(0) !== -1)
+        return skip('binary');
+      let candidate = mayContainKey(chunk.subarray(CARRY, CARRY + length));
+      let total = length;
+      while (!candidate && total < size) {
+        chunk.copy(chunk, 0, length, length + CARRY); // the last CARRY bytes of the previous chunk
+        length = readAt(fd, chunk, CARRY, Math.min(this.#chunkSize, size - total), total);
+        if (length === 0) break; // shrank meanwhile
+        total += length;
+        candidate = mayContainKey(chunk.subarray(0, CARRY + length));
+      }
+      if (candidate) {
+        // Rare: the whole file is needed to tell where the keys are (line, column, context).
+        let whole: Buffer;
+        if (total === size && total === length) whole = chunk.subarray(CARRY, CARRY + length);
+        else {
+          if (this.#whole.length < size)
+            this.#whole = Buffer.allocUnsafe(Math.max(size, this.#whole.length * 2));
+          total = readAt(fd, this.#whole, 0, size, 0);
+          whole = this.#whole.subarray(0, total);
+        }
+        const found = detectRaw(whole, { path: job.rel });
         result.placeholders += found.placeholders;
         if (found.hits.length > 0) result.hits.push({ file: job.rel, source: job.source, hits: found.hits });
       }
-      return length;
+      result.files++;
+      result.bytes += total;
+      return total;
     } catch (error) {
-      return skip('unreadable', codeOf(error));
+      const code = codeOf(error);
+      return code === 'EISDIR' ? skip('not-a-file') : skip('unreadable', code);
     } finally {
       closeSync(fd);
     }
   }
+}
 
-  /** Reads the size fstat gave (a file growing meanwhile is read as it was): no extra EOF read. */
-  #read(fd: number, size: number): number {
-    if (this.#buffer.length < size)
-      this.#buffer = Buffer.allocUnsafe(Math.max(size, this.#buffer.length * 2));
-    let total = 0;
-    while (total < size) {
-      const n = readSync(fd, this.#buffer, total, size - total, null);
-      if (n === 0) break;
-      total += n;
-    }
-    return total;
+/**
+ * Reads up to `length` bytes at file `position` into `buffer` at `offset`, looping over short
+ * reads; returns fewer only at end of file (a file that shrank while being read).
+ */
+export function readAt(fd: number, buffer: Buffer, offset: number, length: number, position: number): number {
+  let total = 0;
+  while (total < length) {
+    const n = readSync(fd, buffer, offset + total, length - total, position + total);
+    if (n === 0) break;
+    total += n;
   }
+  return total;
 }
 
 function skipLink(job: FileJob, skip: (reason: SkippedFile['reason'], detail?: string) => number): number {
