@@ -83,6 +83,8 @@ export const CAUSE_MATCHERS: readonly CauseMatcher[] = [
       /billing account (?:is |was |has been )?(?:disabled|closed|suspended|delinquent|not (?:found|active|open))/i,
       /billing account\b.{0,60}?\b(?:is|was|has been) (?:disabled|closed|suspended|delinquent)/i,
       /enable billing for (?:project|your project)/i,
+      /\bonly (?:accessible|available) to billed (?:users|accounts)/i,
+      /\b(?:requires?|needs?) (?:a |an active )?(?:linked )?billing account\b/i,
     ],
   },
 
@@ -250,6 +252,7 @@ export const CAUSE_MATCHERS: readonly CauseMatcher[] = [
       /Publisher Model [^ ]{1,200} (?:was not found|not found)/i,
       /\bmodel(?: [`'"]?[\w./-]{1,100}[`'"]?)? (?:is not found|not found|does not exist|is not supported|is not available)/i,
       /\b(?:unknown|invalid) model\b/i,
+      /unexpected model name format/i,
       /\bmodel_not_found\b/i,
     ],
   },
