@@ -332,6 +332,7 @@ function projectOf(parsed: ParsedError): string | undefined {
   if (container !== undefined) return container;
   const m =
     /project_number:(\d{1,20})/.exec(parsed.text) ??
+    /\bConsumer '?projects\/([\w:.-]{1,100}?)'? /.exec(parsed.text) ??
     /\bin project ([\w:.-]{1,100}?) before\b/.exec(parsed.text) ??
     /resource project ([\w:.-]{1,100}?)\.?(?:\s|$|")/.exec(parsed.text) ??
     /[?&]project=([\w:-]{1,100})/.exec(parsed.text);
