@@ -4,6 +4,7 @@ import type { Evidence } from '../catalog/types.js';
 import { classifyHttpResponse } from '../core/classify.js';
 import { type KeyKind, maskKeysInText } from '../core/key-material.js';
 import type { SecretKey } from '../core/secret-key.js';
+import { unsendableKey } from '../core/unsendable-key.js';
 import { requestBaseUrl } from '../core/url-display.js';
 import { DEFAULT_PROBE_MODEL, endpointUrl, GOOGLE_BASE_URL, modelPath } from '../doctor/gemini-endpoints.js';
 import { httpProbe } from '../io/http-probe.js';
@@ -77,6 +78,15 @@ export function createClient(options: ClientOptions): GeminiClient {
       const useModel = call.model ?? model;
       const url = endpointUrl(baseUrl, `${modelPath(useModel)}:generateContent`);
       const body = JSON.stringify({ contents: [{ role: 'user', parts: [{ text: prompt }] }] });
+      const unsendable = unsendableKey(options.key.reveal());
+      if (unsendable) {
+        throw new GeminiRequestError(
+          unsendable.cause,
+          `${unsendable.cause}: ${unsendable.detail}`,
+          { message: unsendable.detail, endpoint: url.pathname },
+          0,
+        );
+      }
       for (let attempt = 1; ; attempt++) {
         let retryAfter: string | null = null;
         const baseFetch = options.fetch ?? fetch;

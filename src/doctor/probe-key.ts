@@ -1,6 +1,7 @@
 import type { CauseId } from '../catalog/cause-id.js';
 import type { Evidence } from '../catalog/types.js';
 import type { SecretKey } from '../core/secret-key.js';
+import { unsendableKey } from '../core/unsendable-key.js';
 import { httpProbe } from '../io/http-probe.js';
 import { type ClassifiedAnswer, classifyAnswer } from './classify-answer.js';
 import {
@@ -52,6 +53,14 @@ export async function callProbe(
   kind: ProbeKind,
   options: ProbeKeyOptions & { baseUrl: string; model: string },
 ): Promise<ClassifiedAnswer> {
+  const unsendable = unsendableKey(key.reveal());
+  if (unsendable) {
+    return {
+      cause: unsendable.cause,
+      evidence: { baseUrl: options.baseUrl, keyKind: key.kind, message: unsendable.detail },
+      detail: unsendable.detail,
+    };
+  }
   const spec = probeRequest(kind, options.baseUrl, options.model);
   const result = await httpProbe({
     url: spec.url,
