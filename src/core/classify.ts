@@ -272,6 +272,12 @@ function refine(
         return same(cause, ['network_proxy']);
       }
       return same(cause);
+    case 'bad_request':
+      // A 400 with nothing else to read: Google also answers 400 for a bad key and a refused region.
+      if (!specific && parsed.reason === undefined && parsed.rpcStatus === undefined) {
+        return same(cause, ['key_invalid', 'location_unsupported']);
+      }
+      return same(cause);
     default:
       return same(cause);
   }
