@@ -1,18 +1,10 @@
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { mayBeInGitWorkTree } from './git-dir-above.js';
 import { gitCapture, splitNul } from './git-run.js';
-
-function hasDotGitAbove(start: string): boolean {
-  for (let dir = resolve(start); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, '.git'))) return true;
-    if (dirname(dir) === dir) return false;
-  }
-}
 
 /** The work tree's top folder, or null when `cwd` is not inside a git work tree. */
 export async function gitWorkTreeRoot(cwd: string): Promise<string | null> {
   // No `.git` in this folder or above (and no GIT_DIR): not a repository, no need to ask git.
-  if (process.env['GIT_DIR'] === undefined && !hasDotGitAbove(cwd)) return null;
+  if (!mayBeInGitWorkTree(cwd)) return null;
   try {
     const { stdout } = await gitCapture(cwd, ['rev-parse', '--is-inside-work-tree', '--show-toplevel']);
     const [inside, top] = stdout.toString('utf8').split('\n');

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { type BatchResult, type FileJob, FileScanner } from './read-files.js';
 
 export interface ScanJobsOptions {
@@ -98,6 +98,7 @@ function defaultWorkers(files: number): number {
 }
 
 async function startWorkers(count: number, maxFileSize: number): Promise<Worker[]> {
+  const { Worker } = await import('node:worker_threads'); // loaded only when workers are used
   const here = import.meta.url;
   let entry: URL;
   if (here.endsWith('.ts')) {

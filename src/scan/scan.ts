@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { SecretKey } from '../core/secret-key.js';
-import { gitWorkTreeRoot, listTrackedFiles, listWorkTreeFiles } from '../io/git-files.js';
+import { mayBeInGitWorkTree } from '../io/git-dir-above.js';
 import { walkTree } from '../io/walk-tree.js';
 import { isBaselined } from './baseline.js';
 import { detectRaw, mayContainKey, type RawHit } from './detect.js';
@@ -52,7 +52,13 @@ export async function scanWithKeys(
       throw new ScanInputError(`no such file or folder: ${relative(cwd, target) || target}`);
     }
   }
-  const gitRoots = await Promise.all(targets.map((target) => gitWorkTreeRoot(folderOf(target))));
+  // git and child_process are loaded only when a repository can be there.
+  const git = targets.some((target) => mayBeInGitWorkTree(folderOf(target)))
+    ? await import('../io/git-files.js')
+    : undefined;
+  const gitRoots = await Promise.all(
+    targets.map((target) => (git ? git.gitWorkTreeRoot(folderOf(target)) : null)),
+  );
   const sameRoot = gitRoots.every((root) => root !== null && root === gitRoots[0]);
   const gitRoot = sameRoot ? (gitRoots[0] ?? null) : null;
   const single = targets.length === 1 ? targets[0] : undefined;
@@ -122,7 +128,7 @@ export async function scanWithKeys(
       const targetRoot = gitRoots[index] ?? null;
       const spec = targetRoot !== null ? relative(targetRoot, target).split(sep).join('/') : '';
       const listed =
-        targetRoot !== null ? await listWorkTreeFiles(targetRoot, spec === '' ? [] : [spec]) : [];
+        targetRoot !== null && git ? await git.listWorkTreeFiles(targetRoot, spec === '' ? [] : [spec]) : [];
       // A path named on the command line is scanned even when git ignores it.
       if (targetRoot !== null && (listed.length > 0 || spec === '')) {
         for (const raw of listed) {
@@ -154,8 +160,8 @@ export async function scanWithKeys(
         }
       }
     }
-    if (gitRoot !== null) {
-      tracked = await listTrackedFiles(gitRoot);
+    if (gitRoot !== null && git) {
+      tracked = await git.listTrackedFiles(gitRoot);
       const trackedSet = new Set(tracked);
       untracked = jobs.map((job) => job.rel).filter((rel) => !trackedSet.has(rel));
     }

@@ -1,4 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
+// Sync fs: node:fs is loaded at start-up anyway, node:fs/promises would add to every run.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { newCommand, parseWith } from '../_commander.js';
 import type { CommandHandler } from '../context.js';
@@ -75,7 +76,7 @@ export const scanCommand: CommandHandler = async (argv, ctx) => {
   if (flags.baseline) {
     let text: string;
     try {
-      text = await readFile(resolve(cwd, flags.baseline), 'utf8');
+      text = readFileSync(resolve(cwd, flags.baseline), 'utf8');
     } catch {
       throw new UsageError(`cannot read the baseline ${flags.baseline}`);
     }
@@ -143,7 +144,7 @@ export const scanCommand: CommandHandler = async (argv, ctx) => {
     rendered = (await import('../../scan/render-json.js')).renderScanJson(result);
   } else if (format === 'sarif') {
     rendered = (await import('../../scan/render-sarif.js')).renderSarif(result, {
-      toolVersion: await version(),
+      toolVersion: version(),
     });
   } else {
     rendered = (await import('../../scan/render-text.js')).renderScanText(result, {
@@ -152,13 +153,13 @@ export const scanCommand: CommandHandler = async (argv, ctx) => {
     });
   }
   if (flags.writeBaseline) {
-    await writeFile(resolve(cwd, flags.writeBaseline), renderBaseline(result));
+    writeFileSync(resolve(cwd, flags.writeBaseline), renderBaseline(result));
     ctx.err(
       `Wrote a baseline of ${result.findings.filter((f) => f.fingerprint && f.kind !== 'test-key').length} finding(s) to ${flags.writeBaseline}.\n`,
     );
   }
   if (flags.output) {
-    await writeFile(resolve(cwd, flags.output), rendered);
+    writeFileSync(resolve(cwd, flags.output), rendered);
     ctx.err(
       `Wrote the ${format} report to ${flags.output} (${result.summary.failing} failing finding(s)).\n`,
     );
@@ -184,9 +185,9 @@ function parseCount(value: string, flag: string): number {
   return Number(value);
 }
 
-async function version(): Promise<string> {
+function version(): string {
   try {
-    const pkg = JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
       version?: string;
     };
     return pkg.version ?? '0.0.0';
