@@ -185,7 +185,8 @@ function refine(
 ): Refined {
   const keyKind = context.keyKind ?? parsed.keyKind;
   const style = context.endpointStyle ?? parsed.endpoint.style;
-  const backend = context.backend ?? parsed.endpoint.backend;
+  // the body names the service that answered; it outranks where the caller believes it sent the request
+  const backend = parsed.endpoint.backend ?? context.backend;
   const same = (c: CauseId, alternatives: CauseId[] = [], ambiguous = false): Refined => ({
     cause: c,
     alternatives,

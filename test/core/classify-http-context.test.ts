@@ -85,7 +85,9 @@ describe('classifyHttpResponse: what the doctor knows decides the ambiguous answ
   ];
   for (const [name, context, cause] of tokenType) {
     it(`401 ACCESS_TOKEN_TYPE_UNSUPPORTED, ${name} → ${cause}`, () => {
-      const res = { status: 401, contentType: JSON_CT, body: TOKEN_TYPE };
+      const fromVertex = context.backend === 'vertex';
+      const answer = fromVertex ? TOKEN_TYPE.replaceAll('generativelanguage', 'aiplatform') : TOKEN_TYPE;
+      const res = { status: 401, contentType: JSON_CT, body: answer };
       const d = classifyHttpResponse(res, context);
       assert.equal(d.cause, cause);
       assert.notEqual(d.confidence, 'high', 'the reason alone is ambiguous');
@@ -109,6 +111,11 @@ describe('classifyHttpResponse: what the doctor knows decides the ambiguous answ
     assert.equal(auth.cause, 'auth_key_unsupported_endpoint');
     assert.equal(std.cause, 'api_blocked_by_key_restriction');
     assert.equal(std.evidence.project, '123');
+  });
+
+  it('the service named in the body outranks the backend the caller assumed', () => {
+    const d = classifyHttpResponse({ status: 401, contentType: JSON_CT, body: VERTEX_NO_KEYS }, NATIVE);
+    assert.equal(d.cause, 'vertex_requires_oauth');
   });
 
   it('401 CREDENTIALS_MISSING from Vertex → vertex_requires_oauth', () => {
