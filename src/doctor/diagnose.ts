@@ -1,9 +1,11 @@
+import { basename, isAbsolute, relative } from 'node:path';
 import type { CauseId } from '../catalog/cause-id.js';
 import type { Evidence } from '../catalog/types.js';
 import type { Env } from '../cli/context.js';
 import type { CheckStatus, Finding } from '../core/finding.js';
 import { maskKeysInText } from '../core/key-material.js';
 import type { ClientResolution, KeyCandidate, ProjectSnapshot } from '../core/project-snapshot.js';
+import { PROJECT_ENV_FILE_NAMES } from '../core/resolution/candidate-env-file-paths.js';
 import { type SecretKey, SecretKey as SecretKeyClass } from '../core/secret-key.js';
 import { displayUrl, requestBaseUrl } from '../core/url-display.js';
 import { readHygiene } from '../io/read-hygiene.js';
@@ -114,7 +116,7 @@ export async function diagnose(given: DiagnoseOptions = {}): Promise<DoctorRepor
         ),
       );
   const envFiles = [...snapshot.files.entries()]
-    .filter(([path, file]) => file.kind === 'file' && path.startsWith(snapshot.cwd))
+    .filter(([path, file]) => file.kind === 'file' && isProjectEnvFile(snapshot.cwd, path))
     .map(([path]) => path);
   const hygieneRun =
     options.hygiene === false
@@ -385,4 +387,15 @@ async function guard(check: string, fn: () => Promise<Finding[]>): Promise<Findi
   } catch (error) {
     return [crashFinding(check, error)];
   }
+}
+
+/**
+ * A `.env`-family file inside the project folder: what the gitignore advice is about. The snapshot
+ * also holds package.json and settings.json, which belong in git (the advice used to say to untrack
+ * them), and files of a sibling folder whose name merely starts with the project's.
+ */
+function isProjectEnvFile(cwd: string, path: string): boolean {
+  const inside = relative(cwd, path);
+  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) return false;
+  return (PROJECT_ENV_FILE_NAMES as readonly string[]).includes(basename(path));
 }

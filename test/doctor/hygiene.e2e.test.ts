@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -51,6 +51,16 @@ describe('hygiene checks', () => {
     git('add', '-f', '.env');
     git('commit', '-qm', 'oops');
     assert.ok((await hygiene()).some((f) => f.check === 'hygiene.gitignore' && /committed/.test(f.title)));
+  });
+
+  test('package.json and .gemini/settings.json in git are not .env files: no advice to untrack them', async () => {
+    await mkdir(join(dir, '.gemini'), { recursive: true });
+    await writeFile(join(dir, 'package.json'), '{"dependencies":{"@google/genai":"1.0.0"}}\n');
+    await writeFile(join(dir, '.gemini', 'settings.json'), '{}\n');
+    git('add', 'package.json', '.gemini/settings.json');
+    git('commit', '-qm', 'manifest');
+    const titles = (await hygiene()).map((f) => f.title);
+    assert.ok(!titles.some((t) => /package\.json|settings\.json/.test(t)), titles.join('\n'));
   });
 
   test('a key hardcoded in index.js next to .env → a warning naming file and line, key masked', async () => {
