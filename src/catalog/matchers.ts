@@ -264,6 +264,10 @@ export const CAUSE_MATCHERS: readonly CauseMatcher[] = [
       /caller does not have permission/i,
       /Permission '[\w.]{1,100}' denied/i,
       /insufficient authentication scopes/i,
+      // account-side access (an entitlement, a release channel an admin disabled), not the key
+      /\b(?:do not|don't|does not|doesn't) have access to\b/i,
+      /\bmust be a named user\b/i,
+      /\brequest an entitlement\b/i,
     ],
   },
   {
