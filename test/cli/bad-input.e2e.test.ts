@@ -117,7 +117,7 @@ describe('the built CLI on bad input', { skip: !existsSync(bin) }, () => {
       [['--base-url', 'file:///etc/passwd'], /--base-url/],
       [['--base-url', 'not a url'], /--base-url/],
       [['--offline', '--html', join(dir, 'no', 'such', 'dir', 'r.html')], /--html: cannot write/],
-      [['--offline', '--html', dir], /--html: cannot write/],
+      [['--offline', '--html', dir], /--html: .* is a folder/],
       [['--key-stdin', '--offline'], /--key-stdin: standard input was empty/],
     ];
     for (const [args, pattern] of usage) assertUsage(await cli(args, { cwd: dir }), args.join(' '), pattern);

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { newCommand, parseWith } from '../_commander.js';
 import type { CommandHandler, ExitCode } from '../context.js';
 import { baseUrlOption, modelOption, timeoutOption } from '../options.js';
+import { checkOutputFile } from '../output-file.js';
 import { UsageError } from '../usage-error.js';
 
 interface DoctorFlags {
@@ -55,6 +56,8 @@ export const doctorCommand: CommandHandler = async (argv, ctx) => {
   if (!info?.isDirectory()) throw new UsageError(`--cwd: '${cwd}' is not a folder`);
   if (flags.keyEnv !== undefined && flags.keyStdin)
     throw new UsageError('use either --key-env or --key-stdin, not both');
+  const htmlFile = typeof flags.html === 'string' ? resolve(ctx.cwd, flags.html) : undefined;
+  if (htmlFile !== undefined) await checkOutputFile('--html', htmlFile, /^\s*<!doctype html/i);
 
   const { SecretKey } = await import('../../core/secret-key.js');
   let key: { key: InstanceType<typeof SecretKey>; source: string } | undefined;
@@ -83,11 +86,10 @@ export const doctorCommand: CommandHandler = async (argv, ctx) => {
     ...(ctx.io.signal ? { signal: ctx.io.signal } : {}),
   });
   const { renderReport } = await import('../render/render-report.js');
-  if (typeof flags.html === 'string') {
-    const file = resolve(ctx.cwd, flags.html);
-    await writeFile(file, renderReport(report, 'html')).catch((error: unknown) => {
+  if (htmlFile !== undefined) {
+    await writeFile(htmlFile, renderReport(report, 'html')).catch((error: unknown) => {
       throw new UsageError(
-        `--html: cannot write '${file}' (${(error as { code?: string }).code ?? 'error'})`,
+        `--html: cannot write '${htmlFile}' (${(error as { code?: string }).code ?? 'error'})`,
       );
     });
   }
