@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The only place that touches the process: wires stdio and signals to run() and sets the exit code.
 import { maskKeysInText } from '../core/key-material.js';
+import { readAllCapped } from './read-stream.js';
 import { run } from './run.js';
 
 const controller = new AbortController();
@@ -19,9 +20,12 @@ process.once('SIGINT', () => controller.abort());
 process.once('SIGTERM', () => controller.abort());
 
 const readStdin = async (): Promise<string> => {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  try {
+    return await readAllCapped(process.stdin);
+  } finally {
+    // An endless source (/dev/zero, a stuck producer) must not keep the process alive.
+    process.stdin.destroy();
+  }
 };
 
 run(process.argv.slice(2), process.env, {

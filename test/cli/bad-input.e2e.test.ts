@@ -135,6 +135,18 @@ describe('the built CLI on bad input', { skip: !existsSync(bin) }, () => {
     assert.equal(JSON.parse(r.stdout).ok, false);
   });
 
+  test('an endless standard input ends with a usage error, not a hang', async () => {
+    const dir = await project('endless-stdin', async () => {});
+    for (const args of [
+      ['--key-stdin', '--offline'],
+      ['explain', '-'],
+      ['ask', 'hi', '--key-stdin'],
+    ]) {
+      const child = cli(args, { cwd: dir, stdin: Buffer.alloc(20 * 1024 * 1024) });
+      assertUsage(await child, args.join(' '), /standard input is larger than/);
+    }
+  });
+
   test('ask without any key: the key_missing finding, exit 1', async () => {
     const dir = await project('ask', async () => {});
     const r = await cli(['ask', 'hi'], { cwd: dir });
