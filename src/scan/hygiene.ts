@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isGitIgnored, listAdditions, listIgnoredFiles } from '../io/git-files.js';
+import { isGitIgnored, listAdditions, listIgnoredFiles, type PathAddition } from '../io/git-files.js';
 import { dockerignoreMatcher } from './dockerignore.js';
 import { isDotenvFile, isPlainDotenv } from './dotenv-names.js';
 import type { ScanFinding } from './types.js';
@@ -28,6 +28,8 @@ export interface HygieneInput {
   untracked: readonly string[];
   /** Paths (worktree or history) where a real key was found. */
   pathsWithKeys: ReadonlySet<string>;
+  /** dotenv additions in history, when the caller started that git log early (it runs alongside). */
+  additions?: Promise<PathAddition[]>;
 }
 
 /**
@@ -60,7 +62,7 @@ export async function dotenvHygiene(input: HygieneInput): Promise<ScanFinding[]>
     }
   }
   const seen = new Set<string>();
-  for (const addition of await listAdditions(input.root, ['**/.env', '**/.env.*'])) {
+  for (const addition of await (input.additions ?? dotenvAdditions(input.root))) {
     const { path } = addition;
     if (tracked.has(path) || seen.has(path) || !isDotenvFile(path)) continue;
     if (!isPlainDotenv(path) && !input.pathsWithKeys.has(path)) continue;
@@ -79,6 +81,11 @@ export async function dotenvHygiene(input: HygieneInput): Promise<ScanFinding[]>
     );
   }
   return findings;
+}
+
+/** Every commit that added a dotenv file (`git log --diff-filter=A`): start it early, await it late. */
+export function dotenvAdditions(root: string): Promise<PathAddition[]> {
+  return listAdditions(root, ['**/.env', '**/.env.*']);
 }
 
 const DOCKERFILE = /(?:^|\/)(?:Dockerfile|Containerfile)(?:\.[^/]+)?$|\.[Dd]ockerfile$/;

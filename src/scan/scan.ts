@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { SecretKey } from '../core/secret-key.js';
 import { mayBeInGitWorkTree } from '../io/git-dir-above.js';
+import type { PathAddition } from '../io/git-files.js';
 import { walkTree } from '../io/walk-tree.js';
 import { isBaselined } from './baseline.js';
 import { detectRaw, mayContainKey, type RawHit } from './detect.js';
@@ -69,6 +70,13 @@ export async function scanWithKeys(
     throw new ScanInputError(
       `${options.staged ? '--staged' : '--history'} needs a git work tree (${targets.length > 1 ? 'all paths in one repository' : 'run it inside one'})`,
     );
+  }
+
+  // The dotenv-history query is a git log of its own: start it now so it runs alongside the scan.
+  let dotenvAdditions: Promise<PathAddition[]> | undefined;
+  if (gitRoot !== null && !options.staged) {
+    dotenvAdditions = (await import('./hygiene.js')).dotenvAdditions(gitRoot);
+    dotenvAdditions.catch(() => {}); // awaited (and its failure reported) below
   }
 
   const keys = new Map<string, SecretKey>();
@@ -210,7 +218,15 @@ export async function scanWithKeys(
       findings.filter((f) => f.fingerprint !== undefined && f.kind !== 'test-key').map((f) => f.file),
     );
     const { dotenvHygiene } = await import('./hygiene.js');
-    findings.push(...(await dotenvHygiene({ root: gitRoot, tracked, untracked, pathsWithKeys })));
+    findings.push(
+      ...(await dotenvHygiene({
+        root: gitRoot,
+        tracked,
+        untracked,
+        pathsWithKeys,
+        ...(dotenvAdditions ? { additions: dotenvAdditions } : {}),
+      })),
+    );
   }
 
   if (options.baseline?.length) {
