@@ -4,7 +4,7 @@
 // the in-process library time is printed too. The corpus is cached in os.tmpdir() between runs.
 // Needs a build (npm run bench builds first). Installs ripgrep with apt-get when it is missing.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -148,14 +148,24 @@ const rgFound = time('rg', rgArgs)
 console.log(`corpus: ${files} files, ${mb.toFixed(0)} MiB, ${planted} planted keys`);
 console.log(`found: scan ${found}, rg ${rgFound} (rg also counts keys inside longer tokens)`);
 
-// Warm-up, then alternate.
+// Warm-up, then alternate. Context measured in the same loop: ripgrep on one thread (Node reads
+// on one: worker threads measured no faster on 2 cores), Node's own start-up (`node -e 0`, paid
+// by any Node CLI before its first line runs) and our CLI on an empty folder (start-up + modules).
+const empty = mkdtempSync(join(tmpdir(), 'gkd-bench-empty-'));
 time('rg', rgArgs);
 const rg = [];
+const rg1 = [];
 const ours = [];
+const nodeStart = [];
+const emptyScan = [];
 for (let i = 0; i < RUNS; i++) {
   rg.push(time('rg', rgArgs).ms);
   ours.push(time(process.execPath, scanArgs).ms);
+  rg1.push(time('rg', ['-j1', ...rgArgs]).ms);
+  nodeStart.push(time(process.execPath, ['-e', '0']).ms);
+  emptyScan.push(time(process.execPath, [bin, 'scan', empty, '--format', 'json']).ms);
 }
+rmSync(empty, { recursive: true, force: true });
 const { scan } = await import(lib);
 const inProcess = [];
 for (let i = 0; i < 3; i++) {
@@ -176,6 +186,14 @@ console.log(
 console.log(
   `scan (library, in-process): median ${libMs.toFixed(0)} ms  ${(mb / (libMs / 1000)).toFixed(0)} MiB/s`,
 );
+const nodeMs = median(nodeStart);
+const emptyMs = median(emptyScan);
 console.log(
-  `ratio scan/rg: ${ratio.toFixed(2)}× (target ≤ ${TARGET}×: ${ratio <= TARGET ? 'met' : 'NOT met'}); library/rg: ${(libMs / rgMs).toFixed(2)}×`,
+  `rg -j1 (one thread):    median ${median(rg1).toFixed(0)} ms  (scan/rg-j1 ${(ourMs / median(rg1)).toFixed(2)}×)`,
+);
+console.log(
+  `node -e 0: median ${nodeMs.toFixed(0)} ms; scan of an empty folder: median ${emptyMs.toFixed(0)} ms (start-up and modules)`,
+);
+console.log(
+  `ratio scan/rg: ${ratio.toFixed(2)}× (target ≤ ${TARGET}×: ${ratio <= TARGET ? 'met' : 'NOT met'}); library/rg: ${(libMs / rgMs).toFixed(2)}×; without Node's start-up: ${((ourMs - nodeMs) / rgMs).toFixed(2)}×`,
 );
