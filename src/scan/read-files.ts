@@ -1,5 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { detectRaw, mayContainKey, type RawHit } from './detect.js';
+import type { SharedJobQueue } from './job-queue.js';
 import type { ScanSource, SkippedFile } from './types.js';
 
 /** One file for the reader: printable relative path and the path to open. */
@@ -28,6 +29,10 @@ export interface BatchResult {
 export interface FileScannerOptions {
   /** Bytes read at a time; small enough to stay in the CPU cache (tests make it tiny). */
   chunkSize?: number;
+}
+
+export function emptyBatch(): BatchResult {
+  return { hits: [], skipped: [], files: 0, bytes: 0, placeholders: 0 };
 }
 
 /** Bytes git also looks at to call a file binary. */
@@ -61,12 +66,29 @@ export class FileScanner {
   }
 
   scan(jobs: readonly FileJob[], onFile?: (bytes: number) => void): BatchResult {
-    const result: BatchResult = { hits: [], skipped: [], files: 0, bytes: 0, placeholders: 0 };
+    const result = emptyBatch();
     for (const job of jobs) {
       const size = this.#scanOne(job, result);
       onFile?.(size);
     }
     return result;
+  }
+
+  /** Claims and scans up to `limit` jobs from a queue shared with other threads. */
+  scanQueue(
+    jobs: readonly FileJob[],
+    queue: SharedJobQueue,
+    owner: number,
+    limit = Number.POSITIVE_INFINITY,
+  ): { result: BatchResult; exhausted: boolean } {
+    const result = emptyBatch();
+    for (let n = 0; n < limit; n++) {
+      const index = queue.claim(owner);
+      if (index === -1) return { result, exhausted: true };
+      const job = jobs[index];
+      if (job) queue.done(this.#scanOne(job, result));
+    }
+    return { result, exhausted: false };
   }
 
   #scanOne(job: FileJob, result: BatchResult): number {

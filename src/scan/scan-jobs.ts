@@ -1,6 +1,8 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { type BatchResult, type FileJob, FileScanner } from './read-files.js';
+import { SharedJobQueue } from './job-queue.js';
+import { type BatchResult, emptyBatch, type FileJob, FileScanner } from './read-files.js';
+import type { ScanWorkerTask } from './scan-worker.js';
 
 export interface ScanJobsOptions {
   maxFileSize: number;
@@ -11,75 +13,74 @@ export interface ScanJobsOptions {
   signal?: AbortSignal;
 }
 
-/** Below this many files a worker's start-up costs more than it saves. */
+/** Below this many files a worker's start-up (~25 ms of a core) costs more than it saves. */
 const WORKER_MIN_FILES = 400;
-const BATCH = 48;
-/** Batches a worker holds so it never waits for this thread between two. */
-const PREFETCH = 3;
+/** Files this thread scans between two turns of the event loop (abort signal, worker results). */
+const YIELD_EVERY = 32;
+/** This thread's owner id in the shared queue; workers are 2, 3… */
+const MAIN = 1;
 
 /**
- * Scans a list of files: this thread takes batches from a shared queue, and on a large list one
- * worker thread per further core takes batches too (dynamic, so uneven file sizes balance out).
+ * Scans a list of files. This thread and, on a large list, worker threads claim files one by one
+ * from a queue in shared memory: no per-batch messages, and a worker that starts late simply
+ * takes fewer files. A worker that fails has its files redone here.
  */
 export async function scanJobs(jobs: readonly FileJob[], options: ScanJobsOptions): Promise<BatchResult> {
-  const total: BatchResult = { hits: [], skipped: [], files: 0, bytes: 0, placeholders: 0 };
+  const total = emptyBatch();
   const extra = options.workers ?? defaultWorkers(jobs.length);
   const scanner = new FileScanner(options.maxFileSize);
-  let next = 0;
-  /** Batches a failed worker held: done by this thread instead. */
-  const requeued: FileJob[][] = [];
-  const more = () => requeued.length > 0 || next < jobs.length;
-  const take = () => {
-    const again = requeued.pop();
-    if (again) return again;
-    const batch = jobs.slice(next, next + BATCH);
-    next += batch.length;
-    return batch;
-  };
-  const absorb = (part: BatchResult) => {
-    merge(total, part);
-    options.onProgress?.(part.files + part.skipped.length, part.bytes);
+  const queue = new SharedJobQueue(jobs.length);
+  let reported = { files: 0, bytes: 0 };
+  const report = () => {
+    if (!options.onProgress) return;
+    const now = queue.progress();
+    options.onProgress(now.files - reported.files, now.bytes - reported.bytes);
+    reported = now;
   };
 
   const workers = extra > 0 ? await startWorkers(extra, options.maxFileSize) : [];
+  const failed: number[] = [];
   const finished = workers.map(
-    (worker) =>
+    (worker, index) =>
       new Promise<void>((resolve) => {
-        const held: FileJob[][] = [];
-        let failed = false;
-        const feed = () => {
-          while (!failed && held.length < PREFETCH && next < jobs.length && !options.signal?.aborted) {
-            const batch = take();
-            held.push(batch);
-            worker.postMessage(batch);
-          }
-          if (held.length === 0) resolve();
-        };
-        worker.on('message', (part: BatchResult) => {
-          held.shift();
-          absorb(part);
-          feed();
-        });
-        // A worker that cannot start or crashes hands its batches back; the scan goes on without it.
-        worker.on('error', () => {
-          failed = true;
-          requeued.push(...held.splice(0));
+        const owner = MAIN + 1 + index;
+        let answered = false;
+        worker.once('message', (part: BatchResult) => {
+          answered = true;
+          merge(total, part);
           resolve();
         });
-        feed();
+        // A worker that cannot start or dies: its claimed files are redone by this thread.
+        const lost = () => {
+          if (answered) return;
+          answered = true;
+          failed.push(owner);
+          resolve();
+        };
+        worker.once('error', lost);
+        worker.once('exit', lost);
+        const task: ScanWorkerTask = { jobs, queue: queue.memory, owner };
+        worker.postMessage(task);
       }),
   );
-  // This thread works too, yielding between batches so workers' results and refills get through.
-  const drain = async () => {
-    while (more() && !options.signal?.aborted) {
-      absorb(scanner.scan(take()));
+  try {
+    for (;;) {
+      if (options.signal?.aborted) {
+        queue.close();
+        break;
+      }
+      const { result, exhausted } = scanner.scanQueue(jobs, queue, MAIN, YIELD_EVERY);
+      merge(total, result);
+      report();
+      if (exhausted) break;
       await new Promise((resolve) => setImmediate(resolve));
     }
-  };
-  try {
-    await drain();
     await Promise.all(finished);
-    await drain(); // whatever a failed worker handed back
+    for (const owner of failed) {
+      const redo = queue.claimedBy(owner).flatMap((index) => jobs[index] ?? []);
+      merge(total, scanner.scan(redo));
+    }
+    report();
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
@@ -87,9 +88,9 @@ export async function scanJobs(jobs: readonly FileJob[], options: ScanJobsOption
 }
 
 /**
- * Reading from the page cache is memory-bound: on 2 cores a worker measured at best ~4 % faster
- * and up to 50 % slower when the other core was busy (bench/scan.mjs), so workers start only
- * with 4 cores or more, one per further core, at most 3.
+ * Reading from the page cache is bound by syscalls and memory copies: on 2 cores a worker measured
+ * no faster end to end (bench/scan.mjs: the two threads slow each other down as much as they share
+ * the work), so workers start only with 4 cores or more, one per further core, at most 3.
  */
 function defaultWorkers(files: number): number {
   const cores = availableParallelism();
