@@ -1,11 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import type { CliContext } from './context.js';
-import { UsageError } from './usage-error.js';
+import { HelpShown, UsageError } from './usage-error.js';
 
-/** Thrown to stop after `--help`/`--version` were printed: not an error, exit 0. */
-export class HelpShown extends Error {
-  override readonly name = 'HelpShown';
-}
+export { HelpShown };
 
 /**
  * A commander program wired to the context instead of the process: output goes to ctx,

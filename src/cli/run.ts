@@ -1,7 +1,6 @@
 import { maskKeysInText } from '../core/key-material.js';
-import { HelpShown } from './_commander.js';
 import type { CliContext, CliIo, CliResult, CommandHandler, Env, ExitCode } from './context.js';
-import { UsageError } from './usage-error.js';
+import { HelpShown, UsageError } from './usage-error.js';
 
 /** Subcommands, loaded lazily so that `explain` does not pay for the emulator or the scanner. */
 const COMMANDS: Record<string, () => Promise<CommandHandler>> = {

@@ -7,3 +7,11 @@ export class UsageError extends Error {
     this.code = code;
   }
 }
+
+/**
+ * Thrown to stop after `--help`/`--version` were printed: not an error, exit 0. It lives here, not
+ * beside commander, so that run() can catch it without loading commander for every command.
+ */
+export class HelpShown extends Error {
+  override readonly name = 'HelpShown';
+}
