@@ -42,8 +42,11 @@ export function parseEmulatorConfig(text: string, fileName: string): EmulatorCon
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    throw new EmulatorConfigError(`${fileName}: not valid JSON (${why.split('\n')[0]})`);
+    // V8 quotes the text around the error ("…", "AIzaSy…"... is not valid JSON): that text may be
+    // a piece of a key, so only the reason and the position are kept.
+    const why = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+    const safe = why.replace(/,?\s*(?:\.\.\.)?".*$/, '');
+    throw new EmulatorConfigError(`${fileName}: not valid JSON (${safe})`);
   }
   const result = EmulatorConfigSchema.safeParse(raw);
   if (!result.success) {

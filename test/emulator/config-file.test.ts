@@ -61,4 +61,24 @@ describe('emulator config file', () => {
       );
     }
   });
+
+  test('a JSON syntax error names the position, never the text around it (a key may be there)', () => {
+    const key = fakeStandardKey();
+    for (const text of [
+      `{"keys":{"${key}":"ok",}}`,
+      `{"keys":{"x${key.slice(4)}" "ok"}}`,
+      `{"keys":{"${key.slice(4)}":ok}}`,
+    ]) {
+      assert.throws(
+        () => parseEmulatorConfig(text, 'emu.json'),
+        (error: unknown) => {
+          assert.ok(error instanceof EmulatorConfigError);
+          assert.match(error.message, /^emu\.json: not valid JSON/);
+          for (let i = 0; i + 6 <= key.length - 4; i++)
+            assert.ok(!error.message.includes(key.slice(4 + i, 10 + i)), error.message);
+          return true;
+        },
+      );
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -96,7 +97,24 @@ describe('emulate serving', () => {
     assert.match(r.stderr, /bad\.json: latencyMs: /);
     const missing = await run(['emulate', '--config', 'nope.json'], {}, { cwd: dir });
     assert.equal(missing.exitCode, 2);
-    assert.match(missing.stderr, /nope\.json: cannot read \(ENOENT\)/);
+    assert.match(missing.stderr, /nope\.json: cannot read \(no such file\)/);
+  });
+
+  test('a FIFO, a folder or a huge file as --config: one line, exit 2, no hang', {
+    skip: process.platform === 'win32',
+  }, async () => {
+    execFileSync('mkfifo', [join(dir, 'fifo.json')]);
+    await mkdir(join(dir, 'folder.json'));
+    await writeFile(join(dir, 'huge.json'), Buffer.alloc(2 * 1024 * 1024, ' '));
+    for (const [file, why] of [
+      ['fifo.json', /not a regular file/],
+      ['folder.json', /a folder/],
+      ['huge.json', /larger than/],
+    ] as const) {
+      const r = await run(['emulate', '--config', file], {}, { cwd: dir });
+      assert.equal(r.exitCode, 2, file);
+      assert.match(r.stderr, why);
+    }
   });
 
   test('bad flags are usage errors (exit 2)', async () => {

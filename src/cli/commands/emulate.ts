@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createColors } from 'picocolors';
 import { EmulatorConfigError, parseEmulatorConfig } from '../../emulator/config-file.js';
@@ -10,6 +9,7 @@ import {
   type RunningEmulator,
   startEmulator,
 } from '../../emulator/server.js';
+import { readFileSnapshot } from '../../io/read-project.js';
 import { newCommand, parseWith } from '../_commander.js';
 import type { CliContext, CommandHandler, ExitCode } from '../context.js';
 import { integerOption } from '../options.js';
@@ -147,13 +147,22 @@ async function execCommand(command: string[], emulator: RunningEmulator, ctx: Cl
   }
 }
 
+/** A config maps keys to scenarios: a megabyte is thousands of entries. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
 async function loadConfig(file: string, ctx: CliContext): Promise<Partial<EmulatorOptions>> {
-  let text: string;
-  try {
-    text = await readFile(resolve(ctx.cwd, file), 'utf8');
-  } catch (error) {
-    throw new EmulatorConfigError(`${file}: cannot read (${(error as { code?: string }).code ?? 'error'})`);
+  // Read like a .env: a FIFO would block forever (even SIGTERM waits on it), a huge file is not a config.
+  const snapshot = await readFileSnapshot(resolve(ctx.cwd, file), MAX_CONFIG_BYTES);
+  if (snapshot.kind !== 'file') {
+    const why =
+      snapshot.kind === 'unreadable'
+        ? snapshot.reason
+        : snapshot.kind === 'missing'
+          ? 'no such file'
+          : 'a folder';
+    throw new EmulatorConfigError(`${file}: cannot read (${why})`);
   }
+  const text = new TextDecoder().decode(snapshot.bytes);
   const config = parseEmulatorConfig(text, file);
   const options: Partial<EmulatorOptions> = {};
   if (config.keys) options.keys = config.keys;
