@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maskKeysInText } from '../core/key-material.js';
 import { parseScenarioSpec } from './scenario-sequence.js';
 
 /**
@@ -54,7 +55,16 @@ export function parseEmulatorConfig(text: string, fileName: string): EmulatorCon
     const where = issue.path.length > 0 ? issue.path.map(String).join('.') : '(top level)';
     // Never echo a key used as a map key: name the entry by position instead.
     const safeWhere = issue.path[0] === 'keys' && issue.path.length > 1 ? 'keys[entry]' : where;
-    throw new EmulatorConfigError(`${fileName}: ${safeWhere}: ${issue.message}`);
+    // An unknown top-level name is often a key written outside "keys": only a name that reads
+    // like a setting (a short word, as in a typo) is repeated.
+    const message = issue.code === 'unrecognized_keys' ? unknownSettings(issue.keys) : issue.message;
+    throw new EmulatorConfigError(maskKeysInText(`${fileName}: ${safeWhere}: ${message}`));
   }
   return result.data;
+}
+
+function unknownSettings(names: readonly string[]): string {
+  const shown = names.filter((name) => /^[A-Za-z_]{1,30}$/.test(name)).map((name) => `"${name}"`);
+  const what = shown.length > 0 ? `unknown setting ${shown.join(', ')}` : 'unknown setting';
+  return `${what} (expected ${Object.keys(EmulatorConfigSchema.shape).join(', ')}); map your keys inside "keys"`;
 }

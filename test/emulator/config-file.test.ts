@@ -81,4 +81,15 @@ describe('emulator config file', () => {
       );
     }
   });
+
+  test('a key written outside "keys" or where a scenario belongs is not repeated', () => {
+    const key = fakeStandardKey();
+    for (const config of [{ [key]: 'ok' }, { keys: { mine: key } }, { keys: { [key]: 5 } }]) {
+      assert.throws(
+        () => parseEmulatorConfig(JSON.stringify(config), 'emu.json'),
+        (error: unknown) => error instanceof EmulatorConfigError && !error.message.includes(key.slice(4, 30)),
+      );
+    }
+    assert.throws(() => parseEmulatorConfig(JSON.stringify({ [key]: 'ok' }), 'emu.json'), /inside "keys"/);
+  });
 });
