@@ -10,6 +10,7 @@ import { DEFAULT_PROBE_MODEL } from '../../doctor/gemini-endpoints.js';
 import { newCommand, parseWith } from '../_commander.js';
 import type { CliContext, CommandHandler, ExitCode } from '../context.js';
 import { baseUrlOption, modelOption, timeoutOption } from '../options.js';
+import { terminalSafe, terminalSafeDeep } from '../render/terminal-safe.js';
 import { UsageError } from '../usage-error.js';
 
 const HELP_AFTER = `
@@ -83,7 +84,7 @@ export const askCommand: CommandHandler = async (argv, ctx) => {
       };
       ctx.out(`${JSON.stringify(out, null, 2)}\n`);
     } else {
-      ctx.out(`${result.text}\n`);
+      ctx.out(`${terminalSafe(result.text)}\n`);
     }
     return 0;
   } catch (error) {
@@ -140,7 +141,7 @@ function fail(
   cause: Parameters<typeof renderCause>[0],
   evidence: Evidence,
 ): ExitCode {
-  const rendered = renderCause(cause, evidence);
+  const rendered = terminalSafeDeep(renderCause(cause, evidence));
   if (json) {
     const out = {
       schemaVersion: 1,

@@ -7,6 +7,7 @@ import { maskKeysInText } from '../../core/key-material.js';
 import { type ExplainResult, explain } from '../../explain.js';
 import { newCommand, parseWith } from '../_commander.js';
 import type { CliContext, CommandHandler } from '../context.js';
+import { terminalSafeDeep } from '../render/terminal-safe.js';
 import { UsageError } from '../usage-error.js';
 
 /** Bigger than any real error text, small enough to read at once; larger files are refused. */
@@ -49,7 +50,9 @@ export const explainCommand: CommandHandler = async (argv, ctx) => {
   const result = explain(text);
   ctx.out(
     maskKeysInText(
-      flags.json ? `${JSON.stringify(result, null, 2)}\n` : renderExplainText(result, ctx.color),
+      flags.json
+        ? `${JSON.stringify(result, null, 2)}\n`
+        : renderExplainText(terminalSafeDeep(result), ctx.color),
     ),
   );
   return 0;

@@ -1,5 +1,6 @@
 import type { DoctorReport } from '../../doctor/report.js';
 import { renderHtml } from './html.js';
+import { terminalSafeDeep } from './terminal-safe.js';
 import { renderText } from './text.js';
 
 export type ReportFormat = 'text' | 'json' | 'html';
@@ -23,6 +24,6 @@ export function renderReport(
     case 'html':
       return renderHtml(report);
     default:
-      return renderText(report, options);
+      return renderText(terminalSafeDeep(report), options);
   }
 }
