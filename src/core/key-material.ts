@@ -104,11 +104,16 @@ export function redactSecret(text: string, secret: string): string {
   let out = text;
   for (const form of new Set([secret, encodeURIComponent(secret)])) out = out.split(form).join(masked);
   if (secret.length <= LEAKING_FRAGMENT) return out;
+  // Host names and some logs lower-case what they repeat: fragments match in any ASCII case
+  // (lowering only A-Z keeps every index in place).
+  const lower = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  const haystack = lower(out);
+  const needle = lower(secret);
   const hidden: boolean[] = [];
   let found = false;
-  for (let start = 0; start + LEAKING_FRAGMENT <= secret.length; start++) {
-    const piece = secret.slice(start, start + LEAKING_FRAGMENT);
-    for (let at = out.indexOf(piece); at !== -1; at = out.indexOf(piece, at + 1)) {
+  for (let start = 0; start + LEAKING_FRAGMENT <= needle.length; start++) {
+    const piece = needle.slice(start, start + LEAKING_FRAGMENT);
+    for (let at = haystack.indexOf(piece); at !== -1; at = haystack.indexOf(piece, at + 1)) {
       for (let i = at; i < at + LEAKING_FRAGMENT; i++) hidden[i] = true;
       found = true;
     }

@@ -3,6 +3,7 @@ import type { Evidence } from '../catalog/types.js';
 import { classifyHttpResponse } from '../core/classify.js';
 import type { KeyKind } from '../core/key-material.js';
 import { maskKeysInText } from '../core/key-material.js';
+import { displayUrl } from '../core/url-display.js';
 import type { HttpAnswer, HttpProbeResult } from '../io/http-probe.js';
 
 export interface AnswerContext {
@@ -28,7 +29,7 @@ export interface ClassifiedAnswer {
  * classifier.
  */
 export function classifyAnswer(result: HttpProbeResult, context: AnswerContext): ClassifiedAnswer {
-  const evidence: Evidence = { baseUrl: context.baseUrl };
+  const evidence: Evidence = { baseUrl: displayUrl(context.baseUrl) };
   if (context.keyKind) evidence.keyKind = context.keyKind;
   if (context.model) evidence.model = context.model;
   if (result.kind === 'network') {

@@ -1,5 +1,6 @@
 import type { CauseId } from '../catalog/cause-id.js';
 import type { Env } from '../cli/context.js';
+import { maskKeysInText } from '../core/key-material.js';
 import { GOOGLE_BASE_URL, type ProbeRequestSpec } from './gemini-endpoints.js';
 import type { ShellKind } from './report.js';
 
@@ -72,7 +73,7 @@ export function curlEquivalent(spec: ProbeRequestSpec, variable: string, shell: 
     parts.push('-H "content-type: application/json"');
     parts.push(windows ? `-d '${spec.body.replace(/"/g, '\\"')}'` : `-d '${spec.body}'`);
   }
-  parts.push(`"${spec.url.href}"`);
+  parts.push(`"${maskKeysInText(spec.url.href)}"`);
   return `Reproduce by hand: ${parts.join(' ')}`;
 }
 

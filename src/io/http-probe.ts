@@ -43,7 +43,8 @@ export async function httpProbe(request: HttpProbeRequest): Promise<HttpProbeRes
   const secrets = credentialsIn(request.headers);
   if (secrets.length === 0) return result;
   const redact = (text: string): string => secrets.reduce(redactSecret, text);
-  if (result.kind === 'network') return { ...result, message: redact(result.message) };
+  if (result.kind === 'network')
+    return { ...result, message: redact(result.message), host: redact(result.host) };
   const clean: HttpAnswer = { ...result, body: redact(result.body), contentType: redact(result.contentType) };
   if (result.redirectTo !== undefined) clean.redirectTo = redact(result.redirectTo);
   return clean;

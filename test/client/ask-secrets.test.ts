@@ -53,3 +53,26 @@ describe('ask and the client with a secret-carrying base URL', () => {
     assert.equal(client.baseUrl, 'https://example.test/prefix/');
   });
 });
+
+describe('a key pasted into the base URL host name (lower-cased by URL parsing)', () => {
+  test('doctor and ask hide it in every format', async () => {
+    const key = fakeStandardKey();
+    const env = {
+      GEMINI_API_KEY: key,
+      GOOGLE_GEMINI_BASE_URL: `http://${key}.invalid/`,
+      HOME: '/nonexistent',
+    };
+    const tail = key.slice(8, 30).toLowerCase();
+    for (const argv of [
+      ['--json', '--timeout', '3000', '--cwd', '.'],
+      ['--verbose', '--timeout', '3000', '--cwd', '.'],
+      ['--html', '--timeout', '3000', '--cwd', '.'],
+      ['ask', 'hi', '--json', '--timeout', '3000'],
+      ['ask', 'hi', '--timeout', '3000'],
+    ]) {
+      const r = await run(argv, env);
+      assert.notEqual(r.exitCode, 2, r.stderr);
+      assert.ok(!(r.stdout + r.stderr).toLowerCase().includes(tail), `${argv.join(' ')} printed the key`);
+    }
+  });
+});

@@ -115,7 +115,7 @@ function warnIfThirdPartyHost(baseUrl: string | undefined, fromEnv: boolean, ctx
   if (host.endsWith('.googleapis.com') || host === 'localhost' || host === '127.0.0.1' || host === '[::1]')
     return;
   const via = fromEnv ? 'GOOGLE_GEMINI_BASE_URL' : '--base-url';
-  ctx.err(`! ${via} sends this key to ${host}, not to Google [base_url_override]\n`);
+  ctx.err(`! ${via} sends this key to ${maskKeysInText(host)}, not to Google [base_url_override]\n`);
 }
 
 async function resolveKey(
