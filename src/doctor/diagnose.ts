@@ -7,7 +7,7 @@ import { maskKeysInText } from '../core/key-material.js';
 import type { ClientResolution, KeyCandidate, ProjectSnapshot } from '../core/project-snapshot.js';
 import { PROJECT_ENV_FILE_NAMES } from '../core/resolution/candidate-env-file-paths.js';
 import { type SecretKey, SecretKey as SecretKeyClass } from '../core/secret-key.js';
-import { displayUrl, requestBaseUrl } from '../core/url-display.js';
+import { displayUrl, parseUrl, requestBaseUrl } from '../core/url-display.js';
 import { readHygiene } from '../io/read-hygiene.js';
 import { readProject } from '../io/read-project.js';
 import { type DoctorCore, defaultCore } from './core-adapter.js';
@@ -107,14 +107,18 @@ export async function diagnose(given: DiagnoseOptions = {}): Promise<DoctorRepor
     ...(options.signal ? { signal: options.signal } : {}),
   };
 
+  // A base URL fetch cannot use (not a URL, file:, ftp:) would fail every probe with a misleading
+  // "could not connect"; the lint already explains the variable, so the probes are skipped.
+  const unusableBase = !options.offline && !isHttpUrl(baseUrl);
   // Everything starts now; results are placed in a fixed order below.
-  const liveRuns = options.offline
-    ? []
-    : candidates.map((candidate) =>
-        guard(`probe.${candidate.key.fingerprint}`, () =>
-          probeCandidate(candidate, resolutions, probeContext, openAi?.key.equals(candidate.key) ?? false),
-        ),
-      );
+  const liveRuns =
+    options.offline || unusableBase
+      ? []
+      : candidates.map((candidate) =>
+          guard(`probe.${candidate.key.fingerprint}`, () =>
+            probeCandidate(candidate, resolutions, probeContext, openAi?.key.equals(candidate.key) ?? false),
+          ),
+        );
   const envFiles = [...snapshot.files.entries()]
     .filter(([path, file]) => file.kind === 'file' && isProjectEnvFile(snapshot.cwd, path))
     .map(([path]) => path);
@@ -156,6 +160,7 @@ export async function diagnose(given: DiagnoseOptions = {}): Promise<DoctorRepor
   );
   for (const run of liveRuns) findings.push(...(await run));
   if (options.offline && candidates.length > 0) findings.push(offlineSkip());
+  if (unusableBase && candidates.length > 0) findings.push(unusableBaseSkip(baseUrl, baseUrlSource));
   findings.push(...(await hygieneRun), ...crashes);
 
   const probed = new Map<string, ReportKey['live']>();
@@ -255,6 +260,24 @@ function noKeyFinding(resolutions: ClientResolution[], shell: DoctorReport['shel
       `None of ${resolutions.length || 'the'} clients would find a key: GOOGLE_API_KEY, GEMINI_API_KEY and GOOGLE_GENERATIVE_AI_API_KEY are unset, and no .env file here sets them.`,
     fix: [...text.fix, persistVariableStep(shell, 'GEMINI_API_KEY'), IDE_NOTE],
     evidence,
+  };
+}
+
+function isHttpUrl(value: string): boolean {
+  const url = parseUrl(value);
+  return url !== null && (url.protocol === 'https:' || url.protocol === 'http:');
+}
+
+function unusableBaseSkip(baseUrl: string, source: DoctorReport['probe']['baseUrlSource']): Finding {
+  const from = source === 'flag' ? '--base-url' : source === 'default' ? 'the base URL' : source.slice(4);
+  return {
+    check: 'probe.models',
+    status: 'skip',
+    cause: null,
+    title: `Live probes skipped: ${from} is not an http(s) URL${parseUrl(baseUrl) ? ` (${displayUrl(baseUrl)})` : ''}`,
+    detail: `No client can send a request to it. Fix or unset ${from}, or pass --base-url, to prove the key live.`,
+    fix: [],
+    evidence: { baseUrl: displayUrl(baseUrl) },
   };
 }
 
