@@ -5,7 +5,7 @@ import { classifyHttpResponse } from '../core/classify.js';
 import { type KeyKind, maskKeysInText } from '../core/key-material.js';
 import type { SecretKey } from '../core/secret-key.js';
 import { unsendableKey } from '../core/unsendable-key.js';
-import { requestBaseUrl } from '../core/url-display.js';
+import { isHttpUrl, requestBaseUrl } from '../core/url-display.js';
 import { DEFAULT_PROBE_MODEL, endpointUrl, GOOGLE_BASE_URL, modelPath } from '../doctor/gemini-endpoints.js';
 import { httpProbe } from '../io/http-probe.js';
 import { GeminiRequestError } from './gemini-request-error.js';
@@ -58,10 +58,7 @@ export function createClient(options: ClientOptions): GeminiClient {
   // Credentials, query and fragment are dropped: `fetch` refuses a URL with a user:password
   // (and its error would repeat it), and a `?key=` would ride along in every request URL.
   const baseUrl = requestBaseUrl(options.baseUrl ?? GOOGLE_BASE_URL);
-  const protocol = safeProtocol(baseUrl);
-  if (protocol !== 'https:' && protocol !== 'http:') {
-    throw new TypeError('baseUrl must be an http(s) URL');
-  }
+  if (!isHttpUrl(baseUrl)) throw new TypeError('baseUrl must be an http(s) URL');
   const model = options.model ?? DEFAULT_PROBE_MODEL;
   const policy: RetryPolicy = {
     ...DEFAULT_RETRY_POLICY,
@@ -227,12 +224,4 @@ function parseGenerateResponse(text: string): Omit<GenerateResult, 'model' | 'at
     if (typeof u.totalTokenCount === 'number') result.usage.totalTokens = u.totalTokenCount;
   }
   return result;
-}
-
-function safeProtocol(url: string): string | undefined {
-  try {
-    return new URL(url).protocol;
-  } catch {
-    return undefined;
-  }
 }

@@ -38,3 +38,9 @@ export function parseUrl(raw: string): URL | null {
     return null;
   }
 }
+
+/** Whether fetch can send a request to it: a parseable http: or https: URL. */
+export function isHttpUrl(raw: string): boolean {
+  const protocol = parseUrl(raw)?.protocol;
+  return protocol === 'https:' || protocol === 'http:';
+}

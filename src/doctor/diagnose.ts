@@ -7,7 +7,7 @@ import { maskKeysInText } from '../core/key-material.js';
 import type { ClientResolution, KeyCandidate, ProjectSnapshot } from '../core/project-snapshot.js';
 import { PROJECT_ENV_FILE_NAMES } from '../core/resolution/candidate-env-file-paths.js';
 import { type SecretKey, SecretKey as SecretKeyClass } from '../core/secret-key.js';
-import { displayUrl, parseUrl, requestBaseUrl } from '../core/url-display.js';
+import { displayUrl, isHttpUrl, parseUrl, requestBaseUrl } from '../core/url-display.js';
 import { readHygiene } from '../io/read-hygiene.js';
 import { readProject } from '../io/read-project.js';
 import { type DoctorCore, defaultCore } from './core-adapter.js';
@@ -261,11 +261,6 @@ function noKeyFinding(resolutions: ClientResolution[], shell: DoctorReport['shel
     fix: [...text.fix, persistVariableStep(shell, 'GEMINI_API_KEY'), IDE_NOTE],
     evidence,
   };
-}
-
-function isHttpUrl(value: string): boolean {
-  const url = parseUrl(value);
-  return url !== null && (url.protocol === 'https:' || url.protocol === 'http:');
 }
 
 function unusableBaseSkip(baseUrl: string, source: DoctorReport['probe']['baseUrlSource']): Finding {

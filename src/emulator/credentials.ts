@@ -43,8 +43,3 @@ export function placeOf(sent: SentCredentials): CredentialPlace {
 export function isWellFormedKey(value: string): boolean {
   return STANDARD_KEY_EXACT.test(value) || AUTH_KEY_EXACT.test(value);
 }
-
-/** A Bearer token that is an API key rather than an OAuth access token. */
-export function looksLikeApiKey(value: string): boolean {
-  return value.startsWith('AIza') || value.startsWith('AQ.');
-}

@@ -5,7 +5,7 @@ import { createClient } from '../../client/client.js';
 import { GeminiRequestError } from '../../client/gemini-request-error.js';
 import { maskKeysInText } from '../../core/key-material.js';
 import { SecretKey } from '../../core/secret-key.js';
-import { displayUrl } from '../../core/url-display.js';
+import { displayUrl, isHttpUrl } from '../../core/url-display.js';
 import { DEFAULT_PROBE_MODEL } from '../../doctor/gemini-endpoints.js';
 import { newCommand, parseWith } from '../_commander.js';
 import type { CliContext, CommandHandler, ExitCode } from '../context.js';
@@ -99,14 +99,6 @@ export const askCommand: CommandHandler = async (argv, ctx) => {
     });
   }
 };
-
-function isHttpUrl(value: string): boolean {
-  try {
-    return /^https?:$/.test(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-}
 
 /** DESIGN.md: a non-Google base URL hands the key to someone else; say so (loopback is fine). */
 function warnIfThirdPartyHost(baseUrl: string | undefined, fromEnv: boolean, ctx: CliContext): void {

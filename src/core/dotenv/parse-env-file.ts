@@ -41,11 +41,6 @@ export function parseEnvFile(bytes: Uint8Array): ParsedEnvFile {
   };
 }
 
-/** The variables a loader gets from the file. */
-export function variablesFor(file: ParsedEnvFile, parser: EnvParser): ReadonlyMap<string, string> {
-  return parser === 'dotenv' ? file.dotenv : file.node;
-}
-
 /** Parsers return plain objects; a Map keeps odd names such as `__proto__` and never throws on lookup. */
 function safeParse(parse: () => Record<string, string | undefined>): ReadonlyMap<string, string> {
   const out = new Map<string, string>();
