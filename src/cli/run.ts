@@ -68,6 +68,8 @@ async function dispatch(argv: readonly string[], ctx: CliContext): Promise<ExitC
   const load = named ? COMMANDS[first] : COMMANDS['doctor'];
   const args = named ? rest : argv;
   try {
+    // The doctor takes no operand: a bare first word is a mistyped command (or a pasted key).
+    if (!named && first !== undefined && !first.startsWith('-')) throw unknownCommand(first);
     const handler = await load!();
     return await handler(args, ctx);
   } catch (error) {
@@ -94,4 +96,26 @@ async function version(): Promise<string> {
     version: string;
   };
   return pkg.version;
+}
+
+function unknownCommand(word: string): UsageError {
+  const names = Object.keys(COMMANDS);
+  const near = names.find((name) => editDistance(name, word.toLowerCase()) <= 2);
+  return new UsageError(
+    `unknown command '${word.slice(0, 60)}'${near ? ` — did you mean '${near}'?` : ''} (commands: ${names.join(', ')})`,
+  );
+}
+
+/** Levenshtein distance, for "did you mean" on short command names. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
 }

@@ -55,6 +55,14 @@ describe('bad option values', () => {
     });
   }
 
+  test('a bare word is an unknown command with a suggestion, and a pasted key is masked', async () => {
+    await expectUsageError(['expain', 'x'], /unknown command 'expain' — did you mean 'explain'\?/);
+    await expectUsageError(['frobnicate'], /unknown command 'frobnicate' \(commands: doctor, explain/);
+    const key = fakeAuthKey();
+    const r = await expectUsageError([key], /unknown command 'AQ\.…/);
+    assert.ok(!r.stderr.includes(key.slice(3, 30)), r.stderr);
+  });
+
   test('a model id with the models/ prefix is fine', async () => {
     const r = await run(
       ['--offline', '--model', 'models/gemini-2.5-flash', '--json'],
