@@ -1,4 +1,5 @@
 import { keyKindOf, maskKey } from '../core/key-material.js';
+import type { Env } from './context.js';
 import { UsageError } from './usage-error.js';
 
 /** Option values every command reads the same way; a bad one is a UsageError (exit 2). */
@@ -58,4 +59,14 @@ export function baseUrlOption(value: string): string {
   if (url.username || url.password || url.search)
     throw new UsageError('--base-url must not carry credentials or a query');
   return url.href.replace(/\/+$/, '');
+}
+
+/**
+ * The value of a variable the user named (`--key-env NAME`): only the environment's own entries
+ * count, so `__proto__` or `constructor` is "not set" rather than an object that crashes the run.
+ */
+export function envValue(env: Env, name: string): string | undefined {
+  if (!Object.hasOwn(env, name)) return undefined;
+  const value = env[name];
+  return typeof value === 'string' ? value : undefined;
 }

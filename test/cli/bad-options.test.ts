@@ -63,6 +63,15 @@ describe('bad option values', () => {
     assert.ok(!r.stderr.includes(key.slice(3, 30)), r.stderr);
   });
 
+  test('--key-env naming an Object.prototype member is simply not set', async () => {
+    for (const name of ['__proto__', 'constructor', 'toString']) {
+      await expectUsageError(['--offline', '--key-env', name], /--key-env: .* is not set/);
+      const r = await run(['ask', 'hi', '--key-env', name], { HOME: dir }, { cwd: dir });
+      assert.equal(r.exitCode, 1, r.stderr);
+      assert.match(r.stderr, /\[key_missing\]/);
+    }
+  });
+
   test('a model id with the models/ prefix is fine', async () => {
     const r = await run(
       ['--offline', '--model', 'models/gemini-2.5-flash', '--json'],

@@ -9,7 +9,7 @@ import { displayUrl, isHttpUrl } from '../../core/url-display.js';
 import { DEFAULT_PROBE_MODEL } from '../../doctor/gemini-endpoints.js';
 import { newCommand, parseWith } from '../_commander.js';
 import type { CliContext, CommandHandler, ExitCode } from '../context.js';
-import { baseUrlOption, modelOption, timeoutOption } from '../options.js';
+import { baseUrlOption, envValue, modelOption, timeoutOption } from '../options.js';
 import { terminalSafe, terminalSafeDeep } from '../render/terminal-safe.js';
 import { UsageError } from '../usage-error.js';
 
@@ -121,7 +121,7 @@ async function resolveKey(
   }
   const names = flags.keyEnv !== undefined ? [flags.keyEnv] : ['GOOGLE_API_KEY', 'GEMINI_API_KEY'];
   for (const name of names) {
-    const value = ctx.env[name];
+    const value = envValue(ctx.env, name);
     if (value) return { key: new SecretKey(value), source: `env:${name}` };
   }
   return undefined;

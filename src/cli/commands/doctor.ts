@@ -2,7 +2,7 @@ import { stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { newCommand, parseWith } from '../_commander.js';
 import type { CommandHandler, ExitCode } from '../context.js';
-import { baseUrlOption, modelOption, timeoutOption } from '../options.js';
+import { baseUrlOption, envValue, modelOption, timeoutOption } from '../options.js';
 import { checkOutputFile } from '../output-file.js';
 import { UsageError } from '../usage-error.js';
 
@@ -62,7 +62,7 @@ export const doctorCommand: CommandHandler = async (argv, ctx) => {
   const { SecretKey } = await import('../../core/secret-key.js');
   let key: { key: InstanceType<typeof SecretKey>; source: string } | undefined;
   if (flags.keyEnv !== undefined) {
-    const value = ctx.env[flags.keyEnv];
+    const value = envValue(ctx.env, flags.keyEnv);
     if (value === undefined || value === '') throw new UsageError(`--key-env: ${flags.keyEnv} is not set`);
     key = { key: new SecretKey(value), source: `env:${flags.keyEnv}` };
   } else if (flags.keyStdin) {
