@@ -26,7 +26,8 @@ const GIT_ENV = {
   GIT_OPTIONAL_LOCKS: '0',
 };
 
-const GIT_CONFIG = ['-c', 'core.quotePath=false', '-c', 'color.ui=false'];
+/** No fsmonitor: a scanned repository's `.git/config` must not make us run its program. */
+const GIT_CONFIG = ['-c', 'core.quotePath=false', '-c', 'color.ui=false', '-c', 'core.fsmonitor=false'];
 
 export interface GitCaptureOptions {
   input?: string | Buffer;

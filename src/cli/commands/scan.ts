@@ -70,6 +70,14 @@ export const scanCommand: CommandHandler = async (argv, ctx) => {
   const maxFileSize = parseSize(flags.maxFileSize ?? '10m');
   const workers = flags.workers !== undefined ? parseCount(flags.workers, '--workers') : undefined;
   const timeoutMs = flags.timeout !== undefined ? parseCount(flags.timeout, '--timeout') : undefined;
+  // Before any work: a mistyped `--output .env` must not replace the user's file with a report.
+  if (flags.output || flags.writeBaseline) {
+    const { checkOutputFile } = await import('../output-file.js');
+    if (flags.output) await checkOutputFile('--output', resolve(cwd, flags.output), SCAN_REPORT_START);
+    if (flags.writeBaseline) {
+      await checkOutputFile('--write-baseline', resolve(cwd, flags.writeBaseline), BASELINE_START);
+    }
+  }
 
   const { parseBaseline, renderBaseline } = await import('../../scan/baseline.js');
   let baseline: ReturnType<typeof parseBaseline> | undefined;
@@ -147,7 +155,9 @@ export const scanCommand: CommandHandler = async (argv, ctx) => {
       toolVersion: version(),
     });
   } else {
-    rendered = (await import('../../scan/render-text.js')).renderScanText(result, {
+    // File names and assigned names come from the tree: escape control characters before colouring.
+    const { terminalSafeDeep } = await import('../render/terminal-safe.js');
+    rendered = (await import('../../scan/render-text.js')).renderScanText(terminalSafeDeep(result), {
       color: ctx.color && !flags.output,
       ...(flags.verbose ? { verbose: true } : {}),
     });
@@ -166,6 +176,11 @@ export const scanCommand: CommandHandler = async (argv, ctx) => {
   } else ctx.out(rendered);
   return result.summary.failing > 0 ? 1 : 0;
 };
+
+/** How an earlier scan report (text, JSON or SARIF) or baseline starts: only those are replaced. */
+const SCAN_REPORT_START =
+  /^\s*\{\s*"(schemaVersion|\$schema|version)"|^(Keys in files|Keys added in git history|Repository hygiene|Skipped \d|Scanned )/;
+const BASELINE_START = /^\s*\{\s*"schemaVersion":\s*1,\s*"kind":\s*"gemini-key-doctor-baseline"/;
 
 function parseFormat(value: string): Format {
   if ((FORMATS as readonly string[]).includes(value)) return value as Format;
