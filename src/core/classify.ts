@@ -249,7 +249,9 @@ function refine(
       return same('quota_exhausted', isFreeTier(parsed) ? ['free_tier_limit_zero'] : []);
     }
     case 'key_invalid':
-      return same(cause, keyKind === 'standard' ? ['key_standard_retired'] : []);
+      // A standard key past Google's standard-key cutoff reportedly gets this very body
+      // (reference/auth-keys-2026.md §3 row b), so for an AIza key both readings stay open.
+      return same(cause, keyKind === 'standard' ? ['standard_key_rejected', 'key_standard_retired'] : []);
     case 'model_not_found': {
       // A bare 404 that names no model is more likely a wrong URL than a wrong model.
       if (parsed.model === undefined && context.model === undefined && !/\bmodel/i.test(parsed.text)) {

@@ -34,10 +34,7 @@ interface JsonFinding {
 }
 
 /** Classifier gaps (not the doctor's): the answer is distinct but the catalog's matchers miss it. */
-const KNOWN_CLASSIFIER_GAPS: Record<string, string> = {
-  auth_key_service_account:
-    "classifyHttpResponse names permission_denied_other for 'the service account bound to this API key is disabled'",
-};
+const KNOWN_CLASSIFIER_GAPS: Record<string, string> = {};
 
 describe('every emulator magic key → the doctor names its cause', () => {
   for (const magic of MAGIC_KEYS) {
