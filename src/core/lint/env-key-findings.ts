@@ -162,12 +162,13 @@ function conflictFindings(ctx: LintContext): Finding[] {
       ctx.resolutions.filter((r) => r.key !== null && r.key.reveal() === value).map((r) => r.client);
     const googleClients = byKey(g);
     const geminiClients = byKey(m);
+    const send = (clients: string[]) => `${clients.join(', ')} ${clients.length === 1 ? 'sends' : 'send'}`;
     const parts = [
       googleClients.length > 0
-        ? `${googleClients.join(', ')} send the GOOGLE_API_KEY one (${maskKey(g)})`
+        ? `${send(googleClients)} the GOOGLE_API_KEY one (${maskKey(g)})`
         : `GOOGLE_API_KEY holds ${maskKey(g)}`,
       geminiClients.length > 0
-        ? `${geminiClients.join(', ')} send the GEMINI_API_KEY one (${maskKey(m)})`
+        ? `${send(geminiClients)} the GEMINI_API_KEY one (${maskKey(m)})`
         : `GEMINI_API_KEY holds ${maskKey(m)}`,
     ];
     const file = fileLabelOf(google?.source ?? '') ?? fileLabelOf(gemini?.source ?? '');
