@@ -196,7 +196,7 @@ describe('lintEnvironment', () => {
     const std = fakeStandardKey();
     const f = find(lintOf({ env: { GOOGLE_API_KEY: std, GEMINI_API_KEY: auth } }), 'env_conflict');
     assert.match(f?.detail ?? '', /@google\/genai.*GOOGLE_API_KEY one \(AIza…/);
-    assert.match(f?.detail ?? '', /gemini-cli send the GEMINI_API_KEY one \(AQ\.…/);
+    assert.match(f?.detail ?? '', /gemini-cli sends the GEMINI_API_KEY one \(AQ\.…/);
     assert.equal(f?.keys?.length, 2);
     assert.equal(
       find(lintOf({ env: { GOOGLE_API_KEY: auth, GEMINI_API_KEY: auth } }), 'env_conflict'),
