@@ -74,9 +74,10 @@ export async function runDemo(
       });
       reports.push({ scenario: scenario.title, report });
       if (options.json) continue;
-      const vars = Object.keys(scenario.env).join(' and ');
+      const names = Object.keys(scenario.env);
+      const vars = `${names.join(' and ')} set to ${names.length === 1 ? 'a magic key' : 'magic keys'}`;
       ctx.out(`\n${c.bold(c.cyan(`━━ ${index + 1}/${scenarios.length}  ${scenario.title}`))}\n`);
-      ctx.out(c.dim(`(${vars} set to magic keys) ${scenario.lesson}\n\n`));
+      ctx.out(c.dim(`(${vars}) ${scenario.lesson}\n\n`));
       ctx.out(renderReport(report, 'text', { color: ctx.color, verbose: options.verbose }));
     }
   } finally {
