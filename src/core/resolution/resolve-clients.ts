@@ -189,39 +189,36 @@ function geminiCli(snapshot: ProjectSnapshot): ClientResolution {
     const entry = get(name);
     return entry?.value ? entry : undefined;
   };
+  // API-key and gateway modes both send GEMINI_API_KEY to the Gemini API (or GOOGLE_GEMINI_BASE_URL).
+  const geminiApiKeyResolution = () => {
+    const entry = get('GEMINI_API_KEY');
+    const key = entry?.value ? new SecretKey(entry.value) : null;
+    const url = customUrl('GOOGLE_GEMINI_BASE_URL');
+    return base(
+      'gemini-cli',
+      key,
+      key ? (entry?.source ?? null) : null,
+      url?.value ?? GEMINI_API_BASE_URL,
+      notes,
+    );
+  };
   switch (view.authType) {
     case 'gemini-api-key':
     case null: {
       const entry = get('GEMINI_API_KEY');
-      const key = entry?.value ? new SecretKey(entry.value) : null;
-      if (key === null)
+      if (!entry?.value)
         notes.push(
           'GEMINI_API_KEY unset or empty: gemini-cli falls back to a key saved in the OS keychain, if any (not visible here)',
         );
       if (get('GOOGLE_API_KEY')?.value) notes.push('GOOGLE_API_KEY is ignored in gemini-api-key mode');
       if (get('GEMINI_API_KEY_AUTH_MECHANISM')?.value === 'bearer')
         notes.push('GEMINI_API_KEY_AUTH_MECHANISM=bearer also sends the key as a Bearer token');
-      const url = customUrl('GOOGLE_GEMINI_BASE_URL');
-      return base(
-        'gemini-cli',
-        key,
-        key ? (entry?.source ?? null) : null,
-        url?.value ?? GEMINI_API_BASE_URL,
-        notes,
-      );
+      return geminiApiKeyResolution();
     }
     case 'gateway': {
-      const entry = get('GEMINI_API_KEY');
-      const key = entry?.value ? new SecretKey(entry.value) : null;
-      if (key === null) notes.push('gateway mode with no GEMINI_API_KEY sends an empty x-goog-api-key');
-      const url = customUrl('GOOGLE_GEMINI_BASE_URL');
-      return base(
-        'gemini-cli',
-        key,
-        key ? (entry?.source ?? null) : null,
-        url?.value ?? GEMINI_API_BASE_URL,
-        notes,
-      );
+      if (!get('GEMINI_API_KEY')?.value)
+        notes.push('gateway mode with no GEMINI_API_KEY sends an empty x-goog-api-key');
+      return geminiApiKeyResolution();
     }
     case 'vertex-ai': {
       const entry = get('GOOGLE_API_KEY');
