@@ -2,15 +2,10 @@
 // same run: runs alternate (so machine noise hits both), and the median ratio is printed.
 // Target: ≤ 2.5×. Needs a build (npm run bench builds first).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { median, requireBuild } from './_support.mjs';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 21);
-const bin = fileURLToPath(new URL('../dist/cli/bin.js', import.meta.url));
-if (!existsSync(bin)) {
-  console.error('bench/cold-start: dist/cli/bin.js is missing; run npm run build first');
-  process.exit(2);
-}
+const bin = requireBuild('cold-start');
 const input = JSON.stringify({
   error: {
     code: 400,
@@ -26,11 +21,6 @@ function timeOnce(args, stdin) {
   if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return ms;
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-};
 
 // one warm-up of each so the file system cache is equal for both
 timeOnce(['-e', '0'], '');

@@ -6,11 +6,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { median, requireBuild } from './_support.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
 const LATENCY_MS = 200;
 const TARGET = 2.5;
-const bin = new URL('../dist/cli/bin.js', import.meta.url).pathname;
+const bin = requireBuild('doctor');
 const home = mkdtempSync(join(tmpdir(), 'gkd-bench-'));
 const baseEnv = { PATH: process.env.PATH, HOME: home, NO_COLOR: '1' };
 
@@ -78,10 +79,6 @@ for (let i = 0; i < ROUNDS; i++) {
 emulator.kill();
 rmSync(home, { recursive: true, force: true });
 
-const median = (xs) => {
-  const s = [...xs].sort((x, y) => x - y);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const ratio = median(ratios);
 console.log(
   `doctor full online run: median ${median(doctorMs).toFixed(0)} ms; one plain request: median ${median(plainMs).toFixed(0)} ms (emulator latency ${LATENCY_MS} ms, ${ROUNDS} alternating rounds)`,

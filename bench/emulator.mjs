@@ -8,7 +8,9 @@
 import { Agent, createServer, request } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { median, requireBuild } from './_support.mjs';
 
+requireBuild('emulator');
 const { startEmulator, MAGIC_KEYS } = await import('../dist/index.js');
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -21,12 +23,6 @@ const okKey = MAGIC_KEYS.find((k) => k.cause === null && k.key.startsWith('AQ.')
 const badKey = MAGIC_KEYS.find((k) => k.cause === 'key_invalid').key;
 const PATH = '/v1beta/models/gemini-2.5-flash:generateContent';
 const BODY = JSON.stringify({ contents: [{ role: 'user', parts: [{ text: 'Hello, emulator' }] }] });
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 function post(agent, base, key) {
   return new Promise((resolve, reject) => {

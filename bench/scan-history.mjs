@@ -7,25 +7,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { median, requireBuild, seededRandom } from './_support.mjs';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
 const COMMITS = Number(process.env['BENCH_COMMITS'] ?? 4000);
 const FILES = 400;
-const bin = new URL('../dist/cli/bin.js', import.meta.url).pathname;
-if (!existsSync(bin)) {
-  console.error('bench/scan-history: dist/ is missing; run npm run build first');
-  process.exit(2);
-}
+const bin = requireBuild('scan-history');
 
-let seed = 0x9e3779b9;
-function rand() {
-  seed ^= seed << 13;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5;
-  return (seed >>> 0) / 4294967296;
-}
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
-const tail = (n) => Array.from({ length: n }, () => ALPHABET[Math.floor(rand() * 64)]).join('');
+const { rand, keyTail: tail } = seededRandom(0x9e3779b9);
 const line = () =>
   `  const v${Math.floor(rand() * 1e6)} = compute(${Math.floor(rand() * 1e9)}, "${tail(12)}");`;
 
@@ -95,7 +84,6 @@ function timed(command, args, cwd) {
   const rssKb = hasTime ? Number(r.stderr.toString().trim().split('\n').pop()) : Number.NaN;
   return { ms, rssKb, stdout: r.stdout, status: r.status };
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const { dir, commits, planted } = repository();
 const logArgs = ['log', '-p', '--all'];

@@ -7,17 +7,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { median, requireBuild, seededRandom } from './_support.mjs';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
 const CORPUS_MB = Number(process.env['BENCH_CORPUS_MB'] ?? 400);
 const TARGET = 2;
 const PLANTED = 100;
-const bin = new URL('../dist/cli/bin.js', import.meta.url).pathname;
+const bin = requireBuild('scan');
 const lib = new URL('../dist/index.js', import.meta.url).href;
-if (!existsSync(bin)) {
-  console.error('bench/scan: dist/ is missing; run npm run build first');
-  process.exit(2);
-}
 
 function ensureRipgrep() {
   if (spawnSync('rg', ['--version']).status === 0) return;
@@ -31,15 +28,7 @@ function ensureRipgrep() {
 }
 
 // Deterministic pseudo-random generator (the corpus is the same on every machine).
-let seed = 0x2545f491;
-function rand() {
-  seed ^= seed << 13;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5;
-  return (seed >>> 0) / 4294967296;
-}
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
-const tail = (n) => Array.from({ length: n }, () => ALPHABET[Math.floor(rand() * 64)]).join('');
+const { rand, keyTail: tail } = seededRandom(0x2545f491);
 
 const WORDS =
   'const let var function return import export from await async if else for while class new this value result error key config data request response items index length string number object array map filter reduce push'.split(
@@ -118,8 +107,6 @@ function time(command, args) {
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   return { ms, r };
 }
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 ensureRipgrep();
 const { dir, files, bytes, planted } = corpus();

@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 only="${1:-}"
 for f in bench/*.mjs; do
+  case "$f" in bench/_*) continue ;; esac # shared helpers, not a benchmark
   case "$f" in *"$only"*) ;; *) continue ;; esac
   echo "== $f"
   node "$f"
