@@ -1,4 +1,4 @@
-// Accuracy of `explain` on real error texts: N/M per surface, for the fixtures and the two holdout sets.
+// Accuracy of `explain` on real error texts: N/M per surface, for the fixtures and the three holdout sets.
 // An answer is right when its cause is in the entry's `accept` list (`unknown` when that list is empty).
 // Usage: npm run accuracy [-- --verbose]
 import { readFileSync } from 'node:fs';
@@ -17,6 +17,8 @@ const sets: Array<[string, string]> = [
   ['holdout', '../test/fixtures/explain/holdout.json'],
   // collected blind after the classifier was built; first-sight score in holdout-2.first-sight.txt
   ['holdout-2', '../test/fixtures/explain/holdout-2.json'],
+  // third blind set, from thinly covered surfaces; first-sight score in holdout-3.first-sight.txt
+  ['holdout-3', '../test/fixtures/explain/holdout-3.json'],
 ];
 
 for (const [name, path] of sets) {

@@ -142,7 +142,8 @@ export const CAUSE_MATCHERS: readonly CauseMatcher[] = [
     priority: PRIORITY.message,
     messages: [
       /unregistered callers/i,
-      /API key must be set/i,
+      // "API key must be set", "Gemini api key should be passed in plugin params or as …" (Genkit)
+      /\bAPI[ _]key (?:should|must|needs to) be (?:set|passed|provided|specified|supplied)\b/i,
       /Missing key inputs argument/i,
       /\bAPI[ _]key (?:is )?(?:missing|required|not (?:set|provided|specified))/i,
       /(?:no|missing) API[ _]key (?:was )?(?:found|provided|set|specified)?/i,

@@ -48,6 +48,8 @@ export function classify(parsed: ParsedError, context: ClassifyContext = {}): Di
 
 /** Google's own HTML error page ("Error 404 (Not Found)!!1 … That's an error."): Google answered, the path was wrong. */
 const GOOGLE_ERROR_PAGE = /That(?:'|’)s an error|Error \d{3} \([^)]{1,40}\)!!1/;
+/** Its 400 page: the front end refused the HTTP request before any API saw it. */
+const GOOGLE_FRONTEND_400 = /Error 400 \(Bad\s{1,20}Request\)!!1/;
 
 /**
  * For the doctor's live probes: one HTTP answer (status, content type, body) → a diagnosis.
@@ -118,6 +120,21 @@ function classifyUnsafe(parsed: ParsedError, context: ClassifyContext): Diagnosi
         confidence: 'medium',
       };
     }
+  }
+
+  // Google's front end rejected the HTTP request itself (its HTML "Error 400 (Bad Request)!!1", no API
+  // error inside). Clients that send an API key hit this mostly with an empty x-goog-api-key header
+  // (root cause traced in NousResearch/hermes-agent PR #15133). The doctor always sends a key, so with a
+  // known key kind it stays a malformed request.
+  if (parsed.reason === undefined && !hasRpcStatusField(parsed) && GOOGLE_FRONTEND_400.test(parsed.text)) {
+    return context.keyKind === undefined
+      ? {
+          cause: 'key_missing',
+          evidence,
+          alternatives: ['bad_request', 'key_invisible_chars'],
+          confidence: 'medium',
+        }
+      : { cause: 'bad_request', evidence, alternatives: ['key_invisible_chars'], confidence: 'medium' };
   }
 
   const top = hits[0];

@@ -178,6 +178,20 @@ const WORDINGS: Array<[CauseId, string]> = [
     'service_disabled',
     'PermissionDenied: 403 Generative Language API has not been used in project 42 before or it is disabled. [reason: "SERVICE_DISABLED"\ndomain: "googleapis.com"\nmetadata {\n  key: "activationUrl"\n  value: "https://console.developers.google.com/apis/api/generativelanguage.googleapis.com/overview?project=42"\n}\n]  (my API key is in .env)',
   ],
+  // .NET HttpClient's EnsureSuccessStatusCode wording carries the status (no body): read as a 400.
+  [
+    'bad_request',
+    'System.Net.Http.HttpRequestException: Response status code does not indicate success: 400 (Bad Request).',
+  ],
+  [
+    'server_error',
+    'HttpRequestException: Response status code does not indicate success: 503 (Service Unavailable).',
+  ],
+  [
+    'key_missing',
+    'ValueError: Gemini API key must be provided via the apiKey option or the GEMINI_API_KEY variable',
+  ],
+  ['key_missing', 'Error: the Google AI api key should be set before calling generate()'],
 ];
 
 describe('classify: general wordings and wrappers', () => {

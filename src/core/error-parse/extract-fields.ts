@@ -35,6 +35,9 @@ const HTTP_STATUS_PATTERNS: RegExp[] = [
   // the standard reason phrase next to the code ("Client error '400 Bad Request' for url …")
   /\b([45]\d\d) (?:Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed|Request Timeout|Payload Too Large|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)\b/i,
   /\bHTTP\/\d(?:\.\d)? ([45]\d\d)\b/,
+  // .NET HttpClient: "Response status code does not indicate success: 400 (Bad Request)."
+  /does not indicate success:\s{0,3}([45]\d\d)\b/i,
+  /\bHTTP ([45]\d\d)\b/,
   /(?:\b(?:status(?: code)?(?: of| is| was)?|code|returned|failed with(?: status)?(?: code)?|api error|response)|error|exception)\s{0,3}[:=]?\s{0,3}([45]\d\d)\b/i,
   /(?:^|\n)\s{0,8}([45]\d\d)\b[:.\s]/,
 ];
