@@ -146,7 +146,10 @@ export function keyVariableFindings(ctx: LintContext): Finding[] {
 
 /** GOOGLE_API_KEY and GEMINI_API_KEY both set to different keys, in any environment a client sees. */
 function conflictFindings(ctx: LintContext): Finding[] {
-  const out: Finding[] = [];
+  // One finding per pair of places the two variables come from: a loader that cleans a value
+  // (gemini-cli in an untrusted folder) gives the same pair a second value, not a second conflict.
+  // Of the readings, keep the one whose values clients really send.
+  const bySources = new Map<string, { finding: Finding; clientsNamed: number }>();
   const seen = new Set<string>();
   const envs: EffectiveEnv[] = [ctx.shell, ctx.dotenvEnv, ctx.nodeEnv, ctx.gemini.env];
   for (const env of envs) {
@@ -172,18 +175,21 @@ function conflictFindings(ctx: LintContext): Finding[] {
         : `GEMINI_API_KEY holds ${maskKey(m)}`,
     ];
     const file = fileLabelOf(google?.source ?? '') ?? fileLabelOf(gemini?.source ?? '');
-    out.push(
-      causeFinding(
-        'env.precedence',
-        'env_conflict',
-        { variable: 'GOOGLE_API_KEY', otherVariable: 'GEMINI_API_KEY', ...(file ? { file } : {}) },
-        {
-          keys: [fingerprintOf(g), fingerprintOf(m)],
-          clients: [...googleClients, ...geminiClients],
-          detail: `Here ${parts.join('; ')}.`,
-        },
-      ),
+    const sources = `${google?.source ?? ''}|${gemini?.source ?? ''}`;
+    const clientsNamed = googleClients.length + geminiClients.length;
+    const kept = bySources.get(sources);
+    if (kept && kept.clientsNamed >= clientsNamed) continue;
+    const finding = causeFinding(
+      'env.precedence',
+      'env_conflict',
+      { variable: 'GOOGLE_API_KEY', otherVariable: 'GEMINI_API_KEY', ...(file ? { file } : {}) },
+      {
+        keys: [fingerprintOf(g), fingerprintOf(m)],
+        clients: [...googleClients, ...geminiClients],
+        detail: `Here ${parts.join('; ')}.`,
+      },
     );
+    bySources.set(sources, { finding, clientsNamed });
   }
-  return out;
+  return [...bySources.values()].map((entry) => entry.finding);
 }

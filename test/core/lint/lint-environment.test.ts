@@ -192,6 +192,18 @@ describe('lintEnvironment', () => {
     assert.equal(used?.status, 'fail');
   });
 
+  it('env_conflict: a value gemini-cli cleans is the same conflict, told once with the clients that send it', () => {
+    const std = fakeStandardKey();
+    // A zero-width space inside the .env value: gemini-cli (untrusted folder) strips it, dotenv keeps it.
+    const dirty = `${auth.slice(0, 8)}\u200b${auth.slice(8)}`;
+    const conflicts = lintOf({
+      env: { GOOGLE_API_KEY: std },
+      files: { [`${APP}/.env`]: `GEMINI_API_KEY="${dirty}"\n` },
+    }).filter((f) => f.cause === 'env_conflict');
+    assert.equal(conflicts.length, 1, JSON.stringify(conflicts.map((f) => f.detail)));
+    assert.match(conflicts[0]?.detail ?? '', /gemini-cli sends the GEMINI_API_KEY one/);
+  });
+
   it('env_conflict names which client sends which key, masked', () => {
     const std = fakeStandardKey();
     const f = find(lintOf({ env: { GOOGLE_API_KEY: std, GEMINI_API_KEY: auth } }), 'env_conflict');
