@@ -27,8 +27,10 @@ export function renderText(report: DoctorReport, options: { color?: boolean; ver
     lines.push(c.bold('Keys'));
     for (const key of report.keys) {
       const live = key.live ? `  ${key.live}` : '';
+      // A value defined somewhere that no modelled client sends as it stands (e.g. one gemini-cli cleans).
+      const unsent = key.usedBy.length === 0 ? c.dim('  (no client sends this value as is)') : '';
       lines.push(
-        `  ${key.masked.padEnd(12)} #${key.fingerprint}  ${key.keyKind.padEnd(8)} ${key.sources.join(', ')}${live}`,
+        `  ${key.masked.padEnd(12)} #${key.fingerprint}  ${key.keyKind.padEnd(8)} ${key.sources.join(', ')}${live}${unsent}`,
       );
     }
     lines.push('');
