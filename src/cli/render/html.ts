@@ -45,7 +45,7 @@ body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding
 table{border-collapse:collapse;width:100%;margin-bottom:1.5rem}td,th{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}
 ul.checks{list-style:none;padding:0}ul.checks>li{border-left:4px solid #ccc;padding:.3rem .8rem;margin:.5rem 0}
 li.pass{border-color:#2a2}li.warn{border-color:#c90}li.fail{border-color:#c22}li.skip{color:#777}
-.mark{font-weight:bold}.meta{color:#777;font-size:.85em;margin:.2rem 0}code{background:#f3f3f3;padding:0 .2rem}
+.mark{font-weight:bold}.meta{color:#777;font-size:.85em;margin:.2rem 0}code{background:#f3f3f3;padding:0 .2rem;white-space:nowrap}
 </style></head><body>
 <h1>Gemini key doctor</h1>
 <p>${e(report.cwd)} · ${report.probe.offline ? 'offline' : `probed ${e(report.probe.baseUrl)} with ${e(report.probe.model)}`}</p>
