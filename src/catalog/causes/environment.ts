@@ -15,7 +15,7 @@ export const ENVIRONMENT_CAUSES = defineCauses({
       'Both variables are set to different keys. @google/genai and google-genai use GOOGLE_API_KEY when both are set, while gemini-cli uses GEMINI_API_KEY, so your tools do not use the same key and one of them may be stale. GOOGLE_API_KEY is a generic name often left over from Maps, Firebase or LangChain setups.',
     fix: [
       'Decide which key is the right one: `gemini-key-doctor` probes each key and shows which tools use it.',
-      'Unset the stale one[ ({otherVariable})], or set both variables to the same key.',
+      'Unset the variable that holds the stale key[ ({variable} or {otherVariable})], or set both to the same key.',
       'Look for the stale value in your shell profile (~/.bashrc, ~/.zshrc, ~/.profile), your .env files[ (such as {file})] and your CI or deployment secrets, so it does not come back.',
     ],
     links: [LINK.apiKeyDocs],
