@@ -212,7 +212,9 @@ function settleConflicts(
       ...finding,
       fix: [
         `The live probes settle it: ${works} works, ${stale} was rejected — remove the rejected one or set it to the working key.`,
-        ...finding.fix.filter((step) => !/^(Decide which key|Unset the variable that holds the stale key)/.test(step)),
+        ...finding.fix.filter(
+          (step) => !/^(Decide which key|Unset the variable that holds the stale key)/.test(step),
+        ),
       ],
     };
   }
