@@ -103,6 +103,21 @@ const SERVICE = 'generativelanguage.googleapis.com';
 const fullRpc = (ctx: AnswerContext): string => `google.ai.generativelanguage.${ctx.apiVersion}.${ctx.rpc}`;
 const error = (status: number, body: GoogleErrorBody): FailureAnswer => ({ kind: 'error', status, body });
 
+/**
+ * The 403 Google sends when a key's restrictions block the call: ErrorInfo with the reason and its
+ * metadata (in Google's field order, as given), then the message again as a LocalizedMessage.
+ */
+function blockedByKeyRestriction(
+  reason: string,
+  message: string,
+  metadata: Record<string, string>,
+): FailureAnswer {
+  return error(
+    403,
+    googleError(403, 'PERMISSION_DENIED', message, [errorInfo(reason, metadata), localizedMessage(message)]),
+  );
+}
+
 /** Shared by several causes: Google's OAuth-flavoured 401 (fixture xalgorix-2, ak26-forum-175711). */
 export function accessTokenTypeUnsupported(ctx: AnswerContext): FailureAnswer {
   return error(
@@ -182,18 +197,12 @@ export function vertexCredentialsMissing(): FailureAnswer {
 export function vertexBlockedForAuthKey(ctx: AnswerContext): FailureAnswer {
   const method = 'google.cloud.aiplatform.v1beta1.PredictionService.GenerateContent';
   const message = `Requests to this API aiplatform.googleapis.com method ${method} are blocked.`;
-  return error(
-    403,
-    googleError(403, 'PERMISSION_DENIED', message, [
-      errorInfo('API_KEY_SERVICE_BLOCKED', {
-        consumer: `projects/${ctx.projectNumber}`,
-        service: 'aiplatform.googleapis.com',
-        apiName: 'aiplatform.googleapis.com',
-        methodName: method,
-      }),
-      localizedMessage(message),
-    ]),
-  );
+  return blockedByKeyRestriction('API_KEY_SERVICE_BLOCKED', message, {
+    consumer: `projects/${ctx.projectNumber}`,
+    service: 'aiplatform.googleapis.com',
+    apiName: 'aiplatform.googleapis.com',
+    methodName: method,
+  });
 }
 
 /** The real 404 for an unknown model or a method the model lacks (fixture gptel-667). */
@@ -397,18 +406,12 @@ const DEFINITIONS: readonly ScenarioDefinition[] = [
     evidence: 'real',
     answer: (ctx) => {
       const message = `Requests to this API ${SERVICE} method ${fullRpc(ctx)} are blocked.`;
-      return error(
-        403,
-        googleError(403, 'PERMISSION_DENIED', message, [
-          errorInfo('API_KEY_SERVICE_BLOCKED', {
-            consumer: `projects/${ctx.projectNumber}`,
-            service: SERVICE,
-            apiName: SERVICE,
-            methodName: fullRpc(ctx),
-          }),
-          localizedMessage(message),
-        ]),
-      );
+      return blockedByKeyRestriction('API_KEY_SERVICE_BLOCKED', message, {
+        consumer: `projects/${ctx.projectNumber}`,
+        service: SERVICE,
+        apiName: SERVICE,
+        methodName: fullRpc(ctx),
+      });
     },
   },
   {
@@ -421,17 +424,11 @@ const DEFINITIONS: readonly ScenarioDefinition[] = [
     evidence: 'real',
     answer: (ctx) => {
       const message = 'Requests from referer <empty> are blocked.';
-      return error(
-        403,
-        googleError(403, 'PERMISSION_DENIED', message, [
-          errorInfo('API_KEY_HTTP_REFERRER_BLOCKED', {
-            consumer: `projects/${ctx.projectNumber}`,
-            service: SERVICE,
-            httpReferrer: '<empty>',
-          }),
-          localizedMessage(message),
-        ]),
-      );
+      return blockedByKeyRestriction('API_KEY_HTTP_REFERRER_BLOCKED', message, {
+        consumer: `projects/${ctx.projectNumber}`,
+        service: SERVICE,
+        httpReferrer: '<empty>',
+      });
     },
   },
   {
@@ -444,17 +441,11 @@ const DEFINITIONS: readonly ScenarioDefinition[] = [
     evidence: 'real',
     answer: (ctx) => {
       const message = `The provided API key has an IP address restriction. The originating IP address of the call (${ctx.callerIp}) violates this restriction.`;
-      return error(
-        403,
-        googleError(403, 'PERMISSION_DENIED', message, [
-          errorInfo('API_KEY_IP_ADDRESS_BLOCKED', {
-            callerIp: ctx.callerIp,
-            service: SERVICE,
-            consumer: `projects/${ctx.projectNumber}`,
-          }),
-          localizedMessage(message),
-        ]),
-      );
+      return blockedByKeyRestriction('API_KEY_IP_ADDRESS_BLOCKED', message, {
+        callerIp: ctx.callerIp,
+        service: SERVICE,
+        consumer: `projects/${ctx.projectNumber}`,
+      });
     },
   },
   {
@@ -467,16 +458,10 @@ const DEFINITIONS: readonly ScenarioDefinition[] = [
     evidence: 'real',
     answer: (ctx) => {
       const message = 'Requests from this Android client application <empty> are blocked.';
-      return error(
-        403,
-        googleError(403, 'PERMISSION_DENIED', message, [
-          errorInfo('API_KEY_ANDROID_APP_BLOCKED', {
-            consumer: `projects/${ctx.projectNumber}`,
-            service: SERVICE,
-          }),
-          localizedMessage(message),
-        ]),
-      );
+      return blockedByKeyRestriction('API_KEY_ANDROID_APP_BLOCKED', message, {
+        consumer: `projects/${ctx.projectNumber}`,
+        service: SERVICE,
+      });
     },
   },
   {
