@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { terminalSafe } from '../../src/cli/render/terminal-safe.js';
 import { run } from '../../src/cli/run.js';
 import { fakeStandardKey } from '../support/fake-keys.js';
+import { listenOnLoopback } from '../support/loopback.js';
 
 /** A server (or a pasted log) must not be able to drive the user's terminal through our output. */
 const HOSTILE =
@@ -24,8 +24,7 @@ before(async () => {
     res.writeHead(400, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ error: { code: 400, status: 'INVALID_ARGUMENT', message: HOSTILE } }));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listenOnLoopback(server);
 });
 after(async () => {
   server.closeAllConnections();

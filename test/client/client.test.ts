@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { createClient } from '../../src/client/client.js';
 import { GeminiRequestError } from '../../src/client/gemini-request-error.js';
@@ -8,6 +7,7 @@ import { SecretKey } from '../../src/core/secret-key.js';
 import { MAGIC_KEYS, magicKeyFor, workingMagicKey } from '../../src/emulator/magic-keys.js';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
 import { fakeAuthKey } from '../support/fake-keys.js';
+import { listenOnLoopback } from '../support/loopback.js';
 
 let emulator: RunningEmulator;
 before(async () => {
@@ -121,12 +121,12 @@ describe('createClient.generate', () => {
         res.end('{"candidates":[{"content":{"parts":[{"text":"fine"}]}}]}');
       }
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const baseUrl = await listenOnLoopback(server);
     try {
       const waits: number[] = [];
       const client = createClient({
         key: new SecretKey(fakeAuthKey()),
-        baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        baseUrl,
         sleep: async (ms) => {
           waits.push(ms);
         },
@@ -149,11 +149,11 @@ describe('createClient.generate', () => {
       res.writeHead(302, { location: '/elsewhere' });
       res.end();
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const baseUrl = await listenOnLoopback(server);
     try {
       const client = createClient({
         key: new SecretKey(fakeAuthKey()),
-        baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        baseUrl,
       });
       const error = await failure(client.generate('x'));
       assert.equal(error.causeId, 'network_intercepted');

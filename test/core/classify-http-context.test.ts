@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { type ClassifyContext, classifyHttpResponse } from '../../src/core/classify.js';
 import { parseErrorText } from '../../src/core/error-parse/parse-error.js';
+import { listenOnLoopback } from '../support/loopback.js';
 
 // What the doctor's probes see: a status, a content type and a body, plus what the doctor knows (key kind,
 // endpoint style, backend, model). Bodies are the shapes Google sends (reference/auth-keys-2026.md §3).
@@ -203,8 +203,7 @@ describe('classifyHttpResponse over real bodies served by a plain HTTP server', 
       res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8' });
       res.end(entry.text);
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = await listenOnLoopback(server);
   });
   after(() => server.close());
 

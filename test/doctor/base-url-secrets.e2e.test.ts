@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { run } from '../../src/cli/run.js';
 import { fakeAuthKey, fakeStandardKey } from '../support/fake-keys.js';
+import { listenOnLoopback } from '../support/loopback.js';
 
 /**
  * A base URL is user input and may carry secrets (`https://user:pw@host/?key=AIza…`): neither the
@@ -24,8 +24,7 @@ before(async () => {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ models: [], totalTokens: 1 }));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = new URL(await listenOnLoopback(server)).host;
 });
 after(async () => {
   server.closeAllConnections();

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { run } from '../../src/cli/run.js';
 import { fakeAuthKey } from '../support/fake-keys.js';
+import { listenOnLoopback } from '../support/loopback.js';
 
 /** Network failures on loopback, through the whole CLI: each becomes its network_* finding, never a crash. */
 let dir: string;
@@ -23,8 +23,7 @@ after(async () => {
 async function serve(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<string> {
   const server = createServer(handler);
   servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return listenOnLoopback(server);
 }
 
 async function doctor(baseUrl: string, key = fakeAuthKey()) {

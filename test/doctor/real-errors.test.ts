@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { run } from '../../src/cli/run.js';
 import { fakeAuthKey } from '../support/fake-keys.js';
+import { listenOnLoopback } from '../support/loopback.js';
 
 /**
  * The doctor against real error bodies it was not written from: each pasted HTTP body from
@@ -52,8 +52,7 @@ async function serveOnce(status: number, body: string): Promise<{ url: string; s
     res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8' });
     res.end(body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+  return { url: await listenOnLoopback(server), server };
 }
 
 describe('the doctor names the cause of real error bodies', () => {

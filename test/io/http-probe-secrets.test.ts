@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, describe, test } from 'node:test';
 import { SecretKey } from '../../src/core/secret-key.js';
 import { probeKey } from '../../src/doctor/probe-key.js';
 import { httpProbe } from '../../src/io/http-probe.js';
 import { fakeAuthKey, fakeStandardKey } from '../support/fake-keys.js';
+import { listenOnLoopback } from '../support/loopback.js';
 
 /** A hostile or careless server that repeats the credential it received. */
 type Handler = (req: IncomingMessage, res: ServerResponse, key: string) => void;
@@ -17,8 +17,7 @@ async function serve(handler: Handler): Promise<string> {
     handler(req, res, sent.replace(/^Bearer /, ''));
   });
   servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return listenOnLoopback(server);
 }
 
 after(() => {

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, describe, test } from 'node:test';
 import { SecretKey } from '../../src/core/secret-key.js';
 import { probeKey } from '../../src/doctor/probe-key.js';
 import { httpProbe } from '../../src/io/http-probe.js';
 import { fakeAuthKey } from '../support/fake-keys.js';
+import { listenOnLoopback } from '../support/loopback.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 const servers: Server[] = [];
@@ -13,8 +13,7 @@ const servers: Server[] = [];
 async function serve(handler: Handler): Promise<string> {
   const server = createServer(handler);
   servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return listenOnLoopback(server);
 }
 
 after(() => {
