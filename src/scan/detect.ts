@@ -16,9 +16,14 @@ const STANDARD_TAIL = 35;
 /** Fewer distinct characters than this in the tail: a placeholder (`AIzaSyXXXX…`), not a key. */
 const PLACEHOLDER_MAX_DISTINCT = 8;
 
-/** One key found in a text, before it becomes a finding. `secret` never prints the key. */
-export interface DetectedKey {
-  secret: SecretKey;
+export interface DetectOptions {
+  /** The file's path: some contexts (google-services.json) are known by name. */
+  path?: string;
+}
+
+/** What the scan engine needs from a hit, as plain data (crosses worker threads). */
+export interface RawHit {
+  key: string;
   keyKind: 'standard' | 'auth';
   /** Offset of the key's first character: UTF-16 units for a string, bytes for a buffer. */
   offset: number;
@@ -30,20 +35,9 @@ export interface DetectedKey {
   testKey: boolean;
 }
 
-export interface DetectOptions {
-  /** The file's path: some contexts (google-services.json) are known by name. */
-  path?: string;
-}
-
-/** What the scan engine needs from a hit, as plain data (crosses worker threads). */
-export interface RawHit {
-  key: string;
-  keyKind: 'standard' | 'auth';
-  offset: number;
-  line: number;
-  column: number;
-  context: KeyContext;
-  testKey: boolean;
+/** One key found in a text, before it becomes a finding: a RawHit whose key cannot be printed. */
+export interface DetectedKey extends Omit<RawHit, 'key'> {
+  secret: SecretKey;
 }
 
 /** Result of a raw scan, plus how many key-shaped placeholders were ignored. */
