@@ -2,7 +2,7 @@
 // An answer is right when its cause is in the entry's `accept` list (`unknown` when that list is empty).
 // Usage: npm run accuracy [-- --verbose]
 import { readFileSync } from 'node:fs';
-import { explain } from '../src/explain.js';
+import { explain } from '../src/explain/explain.js';
 
 interface Entry {
   id: string;

@@ -1,5 +1,7 @@
 /** What a command may touch: everything outside the process comes through here, so `run` is testable. */
-export type Env = Readonly<Record<string, string | undefined>>;
+import type { EnvMap } from '../core/env-map.js';
+
+export type Env = EnvMap;
 
 export type ExitCode = 0 | 1 | 2;
 

@@ -1,3 +1,4 @@
+import type { EnvMap } from './env-map.js';
 import type { SecretKey } from './secret-key.js';
 
 /**
@@ -12,7 +13,7 @@ export type FileSnapshot =
   | { kind: 'unreadable'; reason: string };
 
 export interface ProjectSnapshot {
-  env: Readonly<Record<string, string | undefined>>;
+  env: EnvMap;
   /** Absolute working folder the clients would run in. */
   cwd: string;
   /** Absolute home folder (gemini-cli reads ~/.gemini/.env and ~/.env). */

@@ -1,14 +1,10 @@
+import type { EnvMap } from '../core/env-map.js';
 import type { Finding } from '../core/finding.js';
 import type { ClientResolution, KeyCandidate, ProjectSnapshot } from '../core/project-snapshot.js';
 
 /** The pure core's functions the pipeline calls (resolution, candidates, lint). */
 export interface DoctorCore {
-  candidateEnvFilePaths(
-    cwd: string,
-    home: string,
-    env: Readonly<Record<string, string | undefined>>,
-    platform: NodeJS.Platform,
-  ): readonly string[];
+  candidateEnvFilePaths(cwd: string, home: string, env: EnvMap, platform: NodeJS.Platform): readonly string[];
   resolveClients(snapshot: ProjectSnapshot): ClientResolution[];
   collectKeyCandidates(snapshot: ProjectSnapshot, resolutions: readonly ClientResolution[]): KeyCandidate[];
   lintKey(candidate: KeyCandidate): Finding[];

@@ -1,8 +1,9 @@
 import { basename, isAbsolute, relative } from 'node:path';
 import type { CauseId } from '../catalog/cause-id.js';
 import type { Evidence } from '../catalog/types.js';
-import type { Env } from '../cli/context.js';
+import type { EnvMap } from '../core/env-map.js';
 import type { CheckStatus, Finding } from '../core/finding.js';
+import { DEFAULT_PROBE_MODEL, GOOGLE_BASE_URL } from '../core/gemini-endpoints.js';
 import { maskKeysInText } from '../core/key-material.js';
 import type { ClientResolution, KeyCandidate, ProjectSnapshot } from '../core/project-snapshot.js';
 import { PROJECT_ENV_FILE_NAMES } from '../core/resolution/candidate-env-file-paths.js';
@@ -12,7 +13,6 @@ import { readHygiene } from '../io/read-hygiene.js';
 import { readProject } from '../io/read-project.js';
 import { type DoctorCore, defaultCore } from './core-adapter.js';
 import { describeCause } from './describe-cause.js';
-import { DEFAULT_PROBE_MODEL, GOOGLE_BASE_URL } from './gemini-endpoints.js';
 import { hygieneFindings } from './hygiene-findings.js';
 import {
   detectShell,
@@ -26,7 +26,7 @@ import { type DoctorReport, type ReportClient, type ReportKey, summarize } from 
 
 export interface DiagnoseOptions {
   /** The environment the user's programs would see; defaults to process.env. */
-  env?: Env;
+  env?: EnvMap;
   /** The project folder; defaults to process.cwd(). */
   cwd?: string;
   home?: string;
@@ -221,7 +221,7 @@ function settleConflicts(
 }
 
 function probeTarget(
-  options: DiagnoseOptions & { env: Env },
+  options: DiagnoseOptions & { env: EnvMap },
 ): Pick<DoctorReport['probe'], 'baseUrl' | 'baseUrlSource'> {
   if (options.baseUrl) return { baseUrl: requestBaseUrl(options.baseUrl), baseUrlSource: 'flag' };
   const fromEnv = options.env['GOOGLE_GEMINI_BASE_URL']?.trim();
@@ -233,7 +233,7 @@ function probeTarget(
  * The OpenAI-compatible route in the user's setup: an OpenAI client pointed at Gemini
  * (OPENAI_BASE_URL …/v1beta/openai/) sends OPENAI_API_KEY as `Authorization: Bearer`.
  */
-function openAiCompatibleKey(env: Env): { key: SecretKey; source: string } | null {
+function openAiCompatibleKey(env: EnvMap): { key: SecretKey; source: string } | null {
   const base = env['OPENAI_BASE_URL'] ?? env['OPENAI_API_BASE'];
   const value = env['OPENAI_API_KEY'];
   if (!base || !value) return null;

@@ -1,11 +1,11 @@
 import type { CauseId } from '../catalog/cause-id.js';
-import type { Env } from '../cli/context.js';
+import type { EnvMap } from '../core/env-map.js';
+import { GOOGLE_BASE_URL, type ProbeRequestSpec } from '../core/gemini-endpoints.js';
 import { maskKeysInText } from '../core/key-material.js';
-import { GOOGLE_BASE_URL, type ProbeRequestSpec } from './gemini-endpoints.js';
 import type { ShellKind } from './report.js';
 
 /** The user's shell, from SHELL (also set by Git Bash on Windows), else the platform's default. */
-export function detectShell(env: Env, platform: NodeJS.Platform): ShellKind {
+export function detectShell(env: EnvMap, platform: NodeJS.Platform): ShellKind {
   const shell =
     (env['SHELL'] ?? '')
       .split(/[\\/]/)

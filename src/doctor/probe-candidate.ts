@@ -1,9 +1,9 @@
 import type { Evidence } from '../catalog/types.js';
 import type { Finding } from '../core/finding.js';
+import { type ProbeKind, probeRequest } from '../core/gemini-endpoints.js';
 import type { ClientResolution, KeyCandidate } from '../core/project-snapshot.js';
 import type { ClassifiedAnswer } from './classify-answer.js';
 import { describeCause } from './describe-cause.js';
-import { type ProbeKind, probeRequest } from './gemini-endpoints.js';
 import {
   consoleSteps,
   curlEquivalent,

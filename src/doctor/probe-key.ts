@@ -1,16 +1,16 @@
 import type { CauseId } from '../catalog/cause-id.js';
 import type { Evidence } from '../catalog/types.js';
-import type { SecretKey } from '../core/secret-key.js';
-import { unsendableKey } from '../core/unsendable-key.js';
-import { httpProbe } from '../io/http-probe.js';
-import { type ClassifiedAnswer, classifyAnswer } from './classify-answer.js';
 import {
   DEFAULT_PROBE_MODEL,
   GOOGLE_BASE_URL,
   type ProbeKind,
   probeHeaders,
   probeRequest,
-} from './gemini-endpoints.js';
+} from '../core/gemini-endpoints.js';
+import type { SecretKey } from '../core/secret-key.js';
+import { unsendableKey } from '../core/unsendable-key.js';
+import { httpProbe } from '../io/http-probe.js';
+import { type ClassifiedAnswer, classifyAnswer } from './classify-answer.js';
 
 export interface ProbeKeyOptions {
   baseUrl?: string;

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
+import type { EnvMap } from '../core/env-map.js';
 
 /**
  * Environment a child process needs to talk to the emulator without code changes (the way
@@ -25,7 +26,7 @@ export interface ChildRun {
  */
 export function runChild(
   command: readonly string[],
-  env: Readonly<Record<string, string | undefined>>,
+  env: EnvMap,
   io: { cwd: string; onStdout: (s: string) => void; onStderr: (s: string) => void; signal?: AbortSignal },
 ): Promise<ChildRun> {
   const [file, ...args] = command;

@@ -1,6 +1,5 @@
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { HOOK_MARKER, preCommitHookScript } from '../scan/hook-script.js';
 import { gitCapture } from './git-run.js';
 
 export interface HookInstallResult {
@@ -28,8 +27,18 @@ export async function gitHooksDir(cwd: string): Promise<string> {
   return resolve(cwd, stdout.toString('utf8').trim());
 }
 
-/** Writes the pre-commit hook that runs `scan --staged`. Never overwrites a foreign hook without force. */
-export async function installPreCommitHook(cwd: string, force = false): Promise<HookInstallResult> {
+/** The hook to write: its text, and the marker that says a hook there is already ours. */
+export interface HookScript {
+  text: string;
+  marker: string;
+}
+
+/** Writes a pre-commit hook (the caller supplies the script). Never overwrites a foreign hook without force. */
+export async function installPreCommitHook(
+  cwd: string,
+  script: HookScript,
+  force = false,
+): Promise<HookInstallResult> {
   const dir = await gitHooksDir(cwd);
   const path = join(dir, 'pre-commit');
   let existing: string | undefined;
@@ -41,7 +50,7 @@ export async function installPreCommitHook(cwd: string, force = false): Promise<
   let previous: HookInstallResult['previous'] = 'none';
   let backupPath: string | undefined;
   if (existing !== undefined) {
-    if (existing.includes(HOOK_MARKER)) previous = 'ours';
+    if (existing.includes(script.marker)) previous = 'ours';
     else if (!force) throw new HookExistsError(path);
     else {
       backupPath = `${path}.backup`;
@@ -50,7 +59,7 @@ export async function installPreCommitHook(cwd: string, force = false): Promise<
     }
   }
   await mkdir(dir, { recursive: true });
-  await writeFile(path, preCommitHookScript(), { mode: 0o755 });
+  await writeFile(path, script.text, { mode: 0o755 });
   await chmod(path, 0o755);
   return { path, previous, ...(backupPath ? { backupPath } : {}) };
 }

@@ -1,13 +1,14 @@
 import { lstat, open, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
+import type { EnvMap } from '../core/env-map.js';
 import type { FileSnapshot, ProjectSnapshot } from '../core/project-snapshot.js';
 
 /** A `.env` larger than this is not a `.env` (a venv, a dump): reported unreadable, never slurped. */
 export const MAX_ENV_FILE_BYTES = 256 * 1024;
 
 export interface ReadProjectInput {
-  env: Readonly<Record<string, string | undefined>>;
+  env: EnvMap;
   cwd: string;
   /** Defaults to HOME / USERPROFILE from env, then the OS's idea of home. */
   home?: string;
@@ -16,7 +17,7 @@ export interface ReadProjectInput {
   paths: (cwd: string, home: string) => readonly string[];
 }
 
-export function homeFrom(env: Readonly<Record<string, string | undefined>>): string {
+export function homeFrom(env: EnvMap): string {
   return env['HOME'] || env['USERPROFILE'] || homedir();
 }
 

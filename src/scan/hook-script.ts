@@ -1,3 +1,5 @@
+import { type HookInstallResult, installPreCommitHook } from '../io/git-hooks.js';
+
 /** Marks a hook this tool wrote, so re-installing it needs no --force. */
 export const HOOK_MARKER = 'gemini-key-doctor pre-commit hook';
 
@@ -21,4 +23,9 @@ else
   exit 1
 fi
 `;
+}
+
+/** Installs this tool's pre-commit hook in the repository at `cwd` (the library's entry point). */
+export async function installScanHook(cwd: string, force = false): Promise<HookInstallResult> {
+  return installPreCommitHook(cwd, { text: preCommitHookScript(), marker: HOOK_MARKER }, force);
 }

@@ -3,7 +3,20 @@ import { maskKeysInText } from '../core/key-material.js';
 import type { SecretKey } from '../core/secret-key.js';
 import type { ScanFinding, ScanVerification } from './types.js';
 
+/** What --verify needs of a live probe: the doctor's `probeKey`, passed in by the caller. */
+export type KeyProbe = (
+  key: SecretKey,
+  options: { baseUrl?: string; timeoutMs?: number; model?: string },
+) => Promise<{
+  verdict: ScanVerification['verdict'];
+  cause: CauseId | null;
+  httpStatus?: number;
+  detail: string;
+}>;
+
 export interface VerifyOptions {
+  /** The live probe (the CLI passes the doctor's); scan itself never talks to the network. */
+  probe: KeyProbe;
   baseUrl?: string;
   timeoutMs?: number;
   model?: string;
@@ -13,15 +26,13 @@ export interface VerifyOptions {
 
 /**
  * --verify: probes each distinct key once (never test keys), a few at a time, through the
- * doctor's probe layer, and attaches the verdict to every finding of that key. Loaded lazily:
- * a scan without --verify never touches the network code.
+ * probe it is given (the doctor's), and attaches the verdict to every finding of that key.
  */
 export async function verifyFindings(
   findings: ScanFinding[],
   keys: ReadonlyMap<string, SecretKey>,
   options: VerifyOptions,
 ): Promise<void> {
-  const { probeKey } = await import('../doctor/probe-key.js');
   const wanted = new Set(
     findings.filter((f) => f.fingerprint !== undefined && f.kind !== 'test-key').map((f) => f.fingerprint!),
   );
@@ -32,7 +43,7 @@ export async function verifyFindings(
       const key = keys.get(fingerprint);
       if (!key) continue;
       try {
-        const outcome = await probeKey(key, {
+        const outcome = await options.probe(key, {
           ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
           ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
           ...(options.model !== undefined ? { model: options.model } : {}),

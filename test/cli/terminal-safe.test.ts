@@ -4,8 +4,8 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { terminalSafe } from '../../src/cli/render/terminal-safe.js';
 import { run } from '../../src/cli/run.js';
+import { terminalSafe } from '../../src/core/terminal-safe.js';
 import { fakeStandardKey } from '../support/fake-keys.js';
 import { listenOnLoopback } from '../support/loopback.js';
 

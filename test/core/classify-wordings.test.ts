@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { CauseId } from '../../src/catalog/cause-id.js';
 import { classify } from '../../src/core/classify.js';
 import { parseErrorText } from '../../src/core/error-parse/parse-error.js';
-import { explain } from '../../src/explain.js';
+import { explain } from '../../src/explain/explain.js';
 
 // Variants of Google's general wordings and of the ways clients wrap them (Go's googleapi, Dart, Java,
 // the OpenAI SDK, LangChain, the Vercel AI SDK, undici, google-auth), written from the documented messages

@@ -3,11 +3,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { renderReport } from '../../src/cli/render/render-report.js';
 import { run } from '../../src/cli/run.js';
 import { SecretKey } from '../../src/core/secret-key.js';
 import { diagnose } from '../../src/doctor/diagnose.js';
 import { probeKey } from '../../src/doctor/probe-key.js';
+import { renderReport } from '../../src/doctor/render/render-report.js';
 import { magicKeyFor, workingMagicKey } from '../../src/emulator/magic-keys.js';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
 

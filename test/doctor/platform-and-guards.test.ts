@@ -3,8 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { probeRequest } from '../../src/core/gemini-endpoints.js';
 import { diagnose } from '../../src/doctor/diagnose.js';
-import { probeRequest } from '../../src/doctor/gemini-endpoints.js';
 import {
   curlEquivalent,
   detectShell,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { isCauseId } from '../../src/catalog/cause-id.js';
-import { explain } from '../../src/explain.js';
+import { explain } from '../../src/explain/explain.js';
 import { fakeAuthKey, fakeStandardKey } from '../support/fake-keys.js';
 
 const LEAKED = JSON.stringify({

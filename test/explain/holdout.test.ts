@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { it } from 'node:test';
-import { explain } from '../../src/explain.js';
+import { explain } from '../../src/explain/explain.js';
 
 interface Entry {
   id: string;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Log } from 'sarif';
-import { renderSarif } from '../../src/scan/render-sarif.js';
+import { renderSarif } from '../../src/scan/render/sarif.js';
 import { scan } from '../../src/scan/scan.js';
 import type { ScanResult } from '../../src/scan/types.js';
 import { leakAuthKey, leakStandardKey, TempRepo } from './_repo.js';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { run } from '../../src/cli/run.js';
+import { probeKey } from '../../src/doctor/probe-key.js';
 import { MAGIC_KEYS } from '../../src/emulator/magic-keys.js';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
 import { detectKeys } from '../../src/scan/detect.js';
@@ -26,7 +27,7 @@ describe('scan --verify against the emulator', () => {
   });
 
   it('probes each distinct real key once and attaches live / rejected with the cause', async () => {
-    const result = await scan({ cwd: repo.dir, verify: { baseUrl: emulator.url } });
+    const result = await scan({ cwd: repo.dir, verify: { probe: probeKey, baseUrl: emulator.url } });
     const byFile = (file: string) => result.findings.filter((f) => f.file === file);
     assert.deepEqual(
       byFile('a.ts').map((f) => f.verification?.verdict),
@@ -65,7 +66,7 @@ describe('scan --verify triages Firebase keys', () => {
         `const firebaseConfig = { apiKey: "${key}", authDomain: "demo.firebaseapp.com" };\n`;
       repo.write('web/a.js', config(blocked));
       repo.write('web/b.js', config(open));
-      const result = await scan({ cwd: repo.dir, verify: { baseUrl: emulator.url } });
+      const result = await scan({ cwd: repo.dir, verify: { probe: probeKey, baseUrl: emulator.url } });
       const byFile = Object.fromEntries(result.findings.map((f) => [f.file, f]));
       assert.equal(byFile['web/a.js']?.kind, 'firebase-key');
       assert.equal(byFile['web/a.js']?.verification?.cause, 'service_disabled');

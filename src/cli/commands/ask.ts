@@ -3,14 +3,14 @@ import { renderCause } from '../../catalog/render-cause.js';
 import type { Evidence } from '../../catalog/types.js';
 import { createClient } from '../../client/client.js';
 import { GeminiRequestError } from '../../client/gemini-request-error.js';
+import { DEFAULT_PROBE_MODEL } from '../../core/gemini-endpoints.js';
 import { maskKeysInText } from '../../core/key-material.js';
 import { SecretKey } from '../../core/secret-key.js';
+import { terminalSafe, terminalSafeDeep } from '../../core/terminal-safe.js';
 import { displayUrl, isHttpUrl } from '../../core/url-display.js';
-import { DEFAULT_PROBE_MODEL } from '../../doctor/gemini-endpoints.js';
 import { newCommand, parseWith } from '../_commander.js';
 import type { CliContext, CommandHandler, ExitCode } from '../context.js';
 import { baseUrlOption, envValue, modelOption, timeoutOption } from '../options.js';
-import { terminalSafe, terminalSafeDeep } from '../render/terminal-safe.js';
 import { UsageError } from '../usage-error.js';
 
 const HELP_AFTER = `

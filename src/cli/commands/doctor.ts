@@ -43,7 +43,7 @@ export const doctorCommand: CommandHandler = async (argv, ctx) => {
   const flags = program.opts<DoctorFlags>();
 
   if (flags.demo) {
-    const { runDemo } = await import('../../doctor/demo.js');
+    const { runDemo } = await import('./demo.js');
     return runDemo(ctx, { verbose: flags.verbose ?? false, json: flags.json ?? false });
   }
   if (flags.json && flags.html === true)
@@ -85,7 +85,7 @@ export const doctorCommand: CommandHandler = async (argv, ctx) => {
     ...(key ? { key } : {}),
     ...(ctx.io.signal ? { signal: ctx.io.signal } : {}),
   });
-  const { renderReport } = await import('../render/render-report.js');
+  const { renderReport } = await import('../../doctor/render/render-report.js');
   if (htmlFile !== undefined) {
     await writeFile(htmlFile, renderReport(report, 'html')).catch((error: unknown) => {
       throw new UsageError(

@@ -4,10 +4,10 @@ import { createColors } from 'picocolors';
 import { renderCause } from '../../catalog/render-cause.js';
 import type { Evidence } from '../../catalog/types.js';
 import { maskKeysInText } from '../../core/key-material.js';
-import { type ExplainResult, explain } from '../../explain.js';
+import { terminalSafeDeep } from '../../core/terminal-safe.js';
+import { type ExplainResult, explain } from '../../explain/explain.js';
 import { newCommand, parseWith } from '../_commander.js';
 import type { CliContext, CommandHandler } from '../context.js';
-import { terminalSafeDeep } from '../render/terminal-safe.js';
 import { UsageError } from '../usage-error.js';
 
 /** Bigger than any real error text, small enough to read at once; larger files are refused. */

@@ -20,9 +20,12 @@ export const hookCommand: CommandHandler = async (argv, ctx) => {
   const root = await gitWorkTreeRoot(cwd);
   if (root === null)
     throw new UsageError('hook install needs a git work tree (run it inside your repository)');
-  const { installPreCommitHook, HookExistsError } = await import('../../io/git-hooks.js');
+  const [{ HookExistsError }, { installScanHook }] = await Promise.all([
+    import('../../io/git-hooks.js'),
+    import('../../scan/hook-script.js'),
+  ]);
   try {
-    const result = await installPreCommitHook(root, Boolean(flags.force));
+    const result = await installScanHook(root, Boolean(flags.force));
     const shown = relative(cwd, result.path) || result.path;
     ctx.out(`✓ Installed the pre-commit hook: ${shown}\n`);
     if (result.backupPath) ctx.out(`  The previous hook was kept as ${relative(cwd, result.backupPath)}.\n`);

@@ -132,6 +132,7 @@ export const scanCommand: CommandHandler = async (argv, ctx) => {
       ...(flags.verify
         ? {
             verify: {
+              probe: (await import('../../doctor/probe-key.js')).probeKey,
               ...(baseUrl ? { baseUrl } : {}),
               ...(timeoutMs !== undefined ? { timeoutMs } : {}),
               ...(flags.model ? { model: flags.model } : {}),
@@ -149,15 +150,15 @@ export const scanCommand: CommandHandler = async (argv, ctx) => {
 
   let rendered: string;
   if (format === 'json') {
-    rendered = (await import('../../scan/render-json.js')).renderScanJson(result);
+    rendered = (await import('../../scan/render/json.js')).renderScanJson(result);
   } else if (format === 'sarif') {
-    rendered = (await import('../../scan/render-sarif.js')).renderSarif(result, {
+    rendered = (await import('../../scan/render/sarif.js')).renderSarif(result, {
       toolVersion: version(),
     });
   } else {
     // File names and assigned names come from the tree: escape control characters before colouring.
-    const { terminalSafeDeep } = await import('../render/terminal-safe.js');
-    rendered = (await import('../../scan/render-text.js')).renderScanText(terminalSafeDeep(result), {
+    const { terminalSafeDeep } = await import('../../core/terminal-safe.js');
+    rendered = (await import('../../scan/render/text.js')).renderScanText(terminalSafeDeep(result), {
       color: ctx.color && !flags.output,
       ...(flags.verbose ? { verbose: true } : {}),
     });

@@ -1,6 +1,5 @@
+import type { EnvMap } from '../env-map.js';
 import { type PathApi, pathApiFor, selfAndAncestors } from './path-strings.js';
-
-type Env = Readonly<Record<string, string | undefined>>;
 
 /**
  * `.env` variants that sit in the working folder. dotenv and Node load only `.env`; frameworks
@@ -22,13 +21,13 @@ export const PROJECT_ENV_FILE_NAMES = [
 export const PROJECT_MANIFEST_NAMES = ['package.json', 'requirements.txt', 'pyproject.toml'] as const;
 
 /** gemini-cli's home: `$GEMINI_CLI_HOME`, else the OS home (core/src/utils/paths.ts, reference §3.1). */
-export function geminiCliHome(home: string, env: Env): string {
+export function geminiCliHome(home: string, env: EnvMap): string {
   const custom = env['GEMINI_CLI_HOME'];
   return custom !== undefined && custom !== '' ? custom : home;
 }
 
 /** `~/.gemini/trustedFolders.json`, or `$GEMINI_CLI_TRUSTED_FOLDERS_PATH`. */
-export function trustedFoldersPath(home: string, env: Env, api: PathApi): string {
+export function trustedFoldersPath(home: string, env: EnvMap, api: PathApi): string {
   const custom = env['GEMINI_CLI_TRUSTED_FOLDERS_PATH'];
   return custom !== undefined && custom !== ''
     ? custom
@@ -40,7 +39,7 @@ export function trustedFoldersPath(home: string, env: Env, api: PathApi): string
  * from cwd to the filesystem root, `.gemini/.env` then `.env`; then `~/.gemini/.env`, `~/.env`.
  * Trust and `ignoreLocalEnv` filter this list later; the walk itself has no `.git` stop.
  */
-export function geminiCliEnvSearchOrder(cwd: string, home: string, env: Env, api: PathApi): string[] {
+export function geminiCliEnvSearchOrder(cwd: string, home: string, env: EnvMap, api: PathApi): string[] {
   const out: string[] = [];
   for (const dir of selfAndAncestors(cwd, api))
     out.push(api.join(dir, '.gemini', '.env'), api.join(dir, '.env'));
@@ -63,7 +62,7 @@ export function geminiCliEnvSearchOrder(cwd: string, home: string, env: Env, api
 export function candidateEnvFilePaths(
   cwd: string,
   home: string,
-  env: Env = {},
+  env: EnvMap = {},
   platform?: NodeJS.Platform,
 ): string[] {
   const api = pathApiFor(cwd, platform);

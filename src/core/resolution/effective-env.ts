@@ -1,3 +1,4 @@
+import type { EnvMap } from '../env-map.js';
 import type { KeySource } from '../project-snapshot.js';
 
 /** One variable as a client would see it, and where its value came from. */
@@ -14,10 +15,7 @@ export type EffectiveEnv = ReadonlyMap<string, EnvEntry>;
  * On Windows, variable names are case-insensitive (`process.env.GEMINI_API_KEY` finds
  * `gemini_api_key`), so names are stored upper-cased there; the source keeps the real name.
  */
-export function shellEnv(
-  env: Readonly<Record<string, string | undefined>>,
-  platform?: NodeJS.Platform,
-): EffectiveEnv {
+export function shellEnv(env: EnvMap, platform?: NodeJS.Platform): EffectiveEnv {
   const out = new Map<string, EnvEntry>();
   for (const name of Object.keys(env)) {
     const value = env[name];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { explain } from '../../../src/explain.js';
+import { explain } from '../../../src/explain/explain.js';
 
 // One Google error body, damaged the ways forums, terminals, loggers and wrappers damage it. Each copy must
 // still yield the cause and the structured evidence (status, reason, project).

@@ -1,9 +1,9 @@
-import type { CauseId } from './catalog/cause-id.js';
-import { renderCause } from './catalog/render-cause.js';
-import type { CauseLink, Evidence } from './catalog/types.js';
-import { type ClassifyContext, type Confidence, classify } from './core/classify.js';
-import { maskStrings } from './core/error-parse/mask-strings.js';
-import { parseErrorText } from './core/error-parse/parse-error.js';
+import type { CauseId } from '../catalog/cause-id.js';
+import { renderCause } from '../catalog/render-cause.js';
+import type { CauseLink, Evidence } from '../catalog/types.js';
+import { type ClassifyContext, type Confidence, classify } from '../core/classify.js';
+import { maskStrings } from '../core/error-parse/mask-strings.js';
+import { parseErrorText } from '../core/error-parse/parse-error.js';
 
 /** `explain --json` (DESIGN.md contract: schemaVersion, cause, title, detail, fix, evidence; extended). */
 export interface ExplainResult {

@@ -1,4 +1,4 @@
-import type { SecretKey } from '../core/secret-key.js';
+import type { SecretKey } from './secret-key.js';
 
 export const GOOGLE_BASE_URL = 'https://generativelanguage.googleapis.com';
 /** A current Flash model: served by the real API and by the emulator, spends no quota via countTokens. */

@@ -1,6 +1,6 @@
 import { createColors } from 'picocolors';
 import type { CheckStatus, Finding } from '../../core/finding.js';
-import type { DoctorReport } from '../../doctor/report.js';
+import type { DoctorReport } from '../report.js';
 
 const MARK: Record<CheckStatus, string> = { pass: '✓', warn: '!', fail: '✗', skip: '-' };
 

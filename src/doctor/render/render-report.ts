@@ -1,6 +1,6 @@
-import type { DoctorReport } from '../../doctor/report.js';
+import { terminalSafeDeep } from '../../core/terminal-safe.js';
+import type { DoctorReport } from '../report.js';
 import { renderHtml } from './html.js';
-import { terminalSafeDeep } from './terminal-safe.js';
 import { renderText } from './text.js';
 
 export type ReportFormat = 'text' | 'json' | 'html';

@@ -1,5 +1,5 @@
 import type { CheckStatus } from '../../core/finding.js';
-import type { DoctorReport } from '../../doctor/report.js';
+import type { DoctorReport } from '../report.js';
 
 const MARK: Record<CheckStatus, string> = { pass: '✓', warn: '!', fail: '✗', skip: '–' };
 

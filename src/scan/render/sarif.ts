@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import { renderCause } from '../catalog/render-cause.js';
-import { SCAN_RULES } from './rules.js';
-import type { ScanFinding, ScanResult } from './types.js';
+import { renderCause } from '../../catalog/render-cause.js';
+import { SCAN_RULES } from '../rules.js';
+import type { ScanFinding, ScanResult } from '../types.js';
 
 export interface SarifOptions {
   toolVersion?: string;

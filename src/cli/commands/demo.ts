@@ -2,9 +2,10 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createColors } from 'picocolors';
-import type { CliContext, ExitCode } from '../cli/context.js';
-import { renderReport } from '../cli/render/render-report.js';
-import type { DoctorReport } from './report.js';
+import { renderReport } from '../../doctor/render/render-report.js';
+import type { DoctorReport } from '../../doctor/report.js';
+import { newCommand, parseWith } from '../_commander.js';
+import type { CliContext, CommandHandler, ExitCode } from '../context.js';
 
 interface DemoScenario {
   title: string;
@@ -23,9 +24,9 @@ export async function runDemo(
   options: { verbose: boolean; json: boolean },
 ): Promise<ExitCode> {
   const [{ startEmulator }, { workingMagicKey, magicKeyFor }, { diagnose }] = await Promise.all([
-    import('../emulator/server.js'),
-    import('../emulator/magic-keys.js'),
-    import('./diagnose.js'),
+    import('../../emulator/server.js'),
+    import('../../emulator/magic-keys.js'),
+    import('../../doctor/diagnose.js'),
   ]);
   const scenarios: DemoScenario[] = [
     {
@@ -91,3 +92,15 @@ export async function runDemo(
     );
   return 0;
 }
+
+/** `demo [--json] [-v]`: the same as `doctor --demo`. */
+export const demoCommand: CommandHandler = async (argv, ctx) => {
+  const program = newCommand('gemini-key-doctor demo', ctx)
+    .description('Run the doctor against the embedded emulator on a few telling setups: no key, no network.')
+    .option('--json', 'the reports as JSON')
+    .option('-v, --verbose', 'show the details of passing checks')
+    .option('--no-color', 'no ANSI colour');
+  await parseWith(program, argv);
+  const flags = program.opts<{ json?: boolean; verbose?: boolean }>();
+  return runDemo(ctx, { verbose: flags.verbose ?? false, json: flags.json ?? false });
+};

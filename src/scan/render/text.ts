@@ -1,5 +1,5 @@
 import { createColors } from 'picocolors';
-import type { ScanFinding, ScanResult } from './types.js';
+import type { ScanFinding, ScanResult } from '../types.js';
 
 export interface TextOptions {
   color?: boolean;

@@ -1,4 +1,4 @@
-import type { ScanResult } from './types.js';
+import type { ScanResult } from '../types.js';
 
 /** `--format json`: `{ schemaVersion, root, findings, skipped, summary }`. Holds no key. */
 export function renderScanJson(result: ScanResult): string {
