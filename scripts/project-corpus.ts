@@ -108,7 +108,13 @@ async function main(): Promise<void> {
   const bin = resolve(binAt >= 0 ? args[binAt + 1]! : join(ROOT, 'dist', 'cli', 'bin.js'));
   const results = await scoreCorpus(bin);
   if (args.includes('--json')) {
-    console.log(JSON.stringify(results.map(({ stdout: _stdout, ...r }) => r), null, 2));
+    console.log(
+      JSON.stringify(
+        results.map(({ stdout: _stdout, ...r }) => r),
+        null,
+        2,
+      ),
+    );
     return;
   }
   for (const r of results)
