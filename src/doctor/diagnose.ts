@@ -22,6 +22,15 @@ import {
   variableOfSource,
 } from './platform-fixes.js';
 import { type ProbeContext, probeCandidate } from './probe-candidate.js';
+import {
+  appUseFindings,
+  browserKeyFindings,
+  type ModelCheck,
+  modelChecks,
+  projectReport,
+  rebaseOnApp,
+} from './project-findings.js';
+import { addProjectCandidates, type ProjectView, readProjectView } from './project-view.js';
 import { type DoctorReport, type ReportClient, type ReportKey, summarize } from './report.js';
 
 export interface DiagnoseOptions {
@@ -43,6 +52,11 @@ export interface DiagnoseOptions {
   key?: { key: SecretKey; source: string };
   /** Skip the git / source-file look (library users who only want the key verdict). */
   hygiene?: boolean;
+  /**
+   * Read the project's source (the variable each Gemini call reads, the files its framework loads,
+   * the models it names); default true. Off: the SDKs' default lookups decide, as before.
+   */
+  project?: boolean;
   fetch?: typeof fetch;
   signal?: AbortSignal;
   /** The pure core; tests may replace it. */
@@ -95,6 +109,17 @@ export async function diagnose(given: DiagnoseOptions = {}): Promise<DoctorRepor
     else candidates.push({ key: openAi.key, sources: [openAi.source], usedBy: [] });
   }
 
+  // The project as its code runs: the read in the code, not the SDK default, decides the app's key.
+  let project: ProjectView | null = null;
+  if (!options.key && options.project !== false) {
+    try {
+      project = await readProjectView(snapshot, resolutions);
+    } catch (error) {
+      crashes.push(crashFinding('project.read', error));
+    }
+    if (project) addProjectCandidates(project, candidates);
+  }
+
   const { baseUrl, baseUrlSource } = probeTarget(options);
   const model = options.model ?? DEFAULT_PROBE_MODEL;
   const probeContext: ProbeContext = {
@@ -119,6 +144,9 @@ export async function diagnose(given: DiagnoseOptions = {}): Promise<DoctorRepor
             probeCandidate(candidate, resolutions, probeContext, openAi?.key.equals(candidate.key) ?? false),
           ),
         );
+  const modelRun = project
+    ? guardModels(() => modelChecks(project, probeContext, options.offline === true || unusableBase))
+    : Promise.resolve({ findings: [] as Finding[], models: [] as ModelCheck[] });
   const envFiles = [...snapshot.files.entries()]
     .filter(([path, file]) => file.kind === 'file' && isProjectEnvFile(snapshot.cwd, path))
     .map(([path]) => path);
@@ -167,6 +195,14 @@ export async function diagnose(given: DiagnoseOptions = {}): Promise<DoctorRepor
   for (const f of findings) {
     if (f.check === 'probe.models' && f.keys?.[0]) probed.set(f.keys[0], verdictOfFinding(f));
   }
+  let models: ModelCheck[] = [];
+  if (project) {
+    const checked = await modelRun;
+    models = checked.models;
+    findings.unshift(...appUseFindings(project, candidates, probed, shell), ...browserKeyFindings(project));
+    findings.push(...checked.findings);
+    findings.splice(0, findings.length, ...rebaseOnApp(findings, project));
+  }
   settleConflicts(findings, candidates, probed);
   const deduped = dedupe(findings);
   return {
@@ -186,7 +222,18 @@ export async function diagnose(given: DiagnoseOptions = {}): Promise<DoctorRepor
     cwd: snapshot.cwd,
     platform,
     shell,
+    ...(project ? { project: projectReport(project, probed, models) } : {}),
   };
+}
+
+async function guardModels(
+  fn: () => Promise<{ findings: Finding[]; models: ModelCheck[] }>,
+): Promise<{ findings: Finding[]; models: ModelCheck[] }> {
+  try {
+    return await fn();
+  } catch (error) {
+    return { findings: [crashFinding('project.model', error)], models: [] };
+  }
 }
 
 /**

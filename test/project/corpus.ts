@@ -18,6 +18,8 @@ export interface CorpusSetup {
   /** Files written into a copy of the project (relative paths; `../x` lands next to it). */
   files?: Record<string, string>;
   expect: 'ok' | 'fail';
+  /** The doctor's verdict on the key the app's calls send (report.project.uses), when the code names one. */
+  key?: 'works' | 'missing' | 'rejected';
   why: string;
 }
 
@@ -134,22 +136,25 @@ export const CORPUS: readonly CorpusProject[] = [
         kind: 'readme',
         cwd: 'backend',
         files: { 'backend/.env': 'GEMINI_API_KEY="{WORK}"\n' },
-        expect: 'ok',
-        why: 'load_dotenv() in graph.py finds backend/.env walking up',
+        expect: 'fail',
+        key: 'works',
+        why: 'load_dotenv() in graph.py finds backend/.env walking up; but configuration.py defaults to gemini-2.0-flash, which is retired',
       },
       {
         name: 'README (docker): GEMINI_API_KEY in the shell, at the root',
         kind: 'readme',
         env: { GEMINI_API_KEY: '{WORK}' },
-        expect: 'ok',
-        why: 'docker-compose passes GEMINI_API_KEY through',
+        expect: 'fail',
+        key: 'works',
+        why: 'docker-compose passes GEMINI_API_KEY through; the query model gemini-2.0-flash is retired',
       },
       {
         name: 'key in the repository root .env',
         kind: 'mistake',
         files: { '.env': 'GEMINI_API_KEY={WORK}\n' },
-        expect: 'ok',
-        why: "python-dotenv's find_dotenv walks up from backend/src/agent/graph.py to the root .env",
+        expect: 'fail',
+        key: 'works',
+        why: "python-dotenv's find_dotenv walks up from backend/src/agent/graph.py to the root .env (the model is still retired)",
       },
       {
         name: 'key stored as GOOGLE_API_KEY',
@@ -157,6 +162,7 @@ export const CORPUS: readonly CorpusProject[] = [
         cwd: 'backend',
         files: { 'backend/.env': 'GOOGLE_API_KEY={WORK}\n' },
         expect: 'fail',
+        key: 'missing',
         why: 'graph.py raises "GEMINI_API_KEY is not set"',
       },
       {
@@ -166,6 +172,7 @@ export const CORPUS: readonly CorpusProject[] = [
         env: { GEMINI_API_KEY: '{BAD}' },
         files: { 'backend/.env': 'GEMINI_API_KEY={WORK}\n' },
         expect: 'fail',
+        key: 'rejected',
         why: 'load_dotenv() does not override a set variable: the stale key is sent',
       },
     ],
@@ -361,6 +368,7 @@ export const CORPUS: readonly CorpusProject[] = [
         cwd: 'apps/web',
         files: { '.env': 'GEMINI_API_KEY={WORK}\n' },
         expect: 'fail',
+        key: 'missing',
         why: 'Next.js loads apps/web/.env*, not the root one',
       },
     ],

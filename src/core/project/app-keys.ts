@@ -43,6 +43,8 @@ export interface AppKeyUse {
   loading: string;
   /** Files that loader would read, in precedence order (display paths). */
   loadFiles: string[];
+  /** The same files, absolute. */
+  loadFileAbs: string[];
   /** The framework, when one loads the env. */
   framework: FrameworkEnv | null;
   /** The public prefix that inlines this variable into browser code, when it does. */
@@ -166,8 +168,13 @@ function resolveCall(
         entry = undefined;
       }
     }
+    const required = facts.required.includes(read.variable);
+    // Browser bundles (CRA, Expo, Vite clients) have no process.env for the SDK's own lookup.
+    const browserOnly = fw?.onlyPublicVisible === true && facts.language === 'js';
     if (entry !== undefined) variable = read.variable;
-    else if (rule.undefinedFallsBack && rule.defaultVariables.length > 0) {
+    else if (required)
+      notes.push(`${read.variable} is unset: ${read.file} stops there (it requires the variable)`);
+    else if (rule.undefinedFallsBack && rule.defaultVariables.length > 0 && !browserOnly) {
       const fallback = defaultPick(rule, loaded.env);
       if (fallback) {
         notes.push(
@@ -177,7 +184,7 @@ function resolveCall(
         entry = fallback.entry;
       }
     }
-  } else {
+  } else if (!(fw?.onlyPublicVisible === true && facts.language === 'js')) {
     const pick = defaultPick(rule, loaded.env);
     if (pick) {
       variable = pick.name;
@@ -204,6 +211,7 @@ function resolveCall(
     rule,
     loading: loaded.loading,
     loadFiles: loaded.files.map(label),
+    loadFileAbs: loaded.files,
     framework: fw,
     browserPrefix:
       facts.language === 'js' && read

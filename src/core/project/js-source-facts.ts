@@ -7,6 +7,7 @@ import {
   lineAt,
   lineStartsOf,
   MODEL_ID_PATTERN,
+  MODEL_IN_URL,
   type ModelRef,
   type ReadVia,
   type SourceFacts,
@@ -122,6 +123,7 @@ export function jsSourceFacts(file: string, text: string, program: AstNode): Sou
 
   let importsDotenv = false;
   const pendingOptions: ClientCall[] = [];
+  const required = new Set<string>();
   // Two passes: bindings and imports first, so a function above a module-level `const` still links.
   const firstPass = (node: AstNode): void => {
     switch (node.type) {
@@ -234,8 +236,22 @@ export function jsSourceFacts(file: string, text: string, program: AstNode): Sou
       }
       case 'Literal': {
         if (typeof node['value'] !== 'string') return;
-        const match = MODEL_ID_PATTERN.exec(node['value'] as string);
+        const value = node['value'] as string;
+        const match = MODEL_ID_PATTERN.exec(value) ?? MODEL_IN_URL.exec(value);
         if (match) models.push({ file, line: at(node), id: match[1]! });
+        return;
+      }
+      case 'TemplateElement': {
+        const cooked = (node['value'] as { cooked?: string }).cooked ?? '';
+        const match = MODEL_IN_URL.exec(cooked);
+        if (match) models.push({ file, line: at(node), id: match[1]! });
+        return;
+      }
+      case 'IfStatement': {
+        // if (!process.env.X) throw … / return …: the app stops without X.
+        // Also `X === undefined`, `typeof X !== 'string'`, `X == null`.
+        const read = guardedRead(node['test'] as AstNode, keyOf);
+        if (read && stops(node['consequent'] as AstNode)) required.add(read.variable);
         return;
       }
       default:
@@ -316,7 +332,7 @@ export function jsSourceFacts(file: string, text: string, program: AstNode): Sou
   }
 
   for (const option of pendingOptions) if (!calls.some((c) => c.line === option.line)) calls.push(option);
-  return { file, language: 'js', reads: dedupeReads(reads), calls, models, loaders };
+  return { file, language: 'js', reads: dedupeReads(reads), calls, models, loaders, required: [...required] };
 }
 
 /** `process.env.X`, `process.env['X']`, `import.meta.env.X`, `Bun.env.X`, `Deno.env.get('X')`, SvelteKit `env.X`. */
@@ -408,6 +424,25 @@ function isRequireOf(node: AstNode, module: string): boolean {
   const callee = node['callee'] as AstNode;
   const arg = (node['arguments'] as AstNode[])[0];
   return callee.type === 'Identifier' && callee['name'] === 'require' && arg?.['value'] === module;
+}
+
+/** The env read an `if` test checks for absence, when it is one. */
+function guardedRead(test: AstNode, keyOf: (node: AstNode) => KeyRead | null): KeyRead | null {
+  if (test.type === 'UnaryExpression' && test['operator'] === '!') return keyOf(test['argument'] as AstNode);
+  if (test.type === 'LogicalExpression') return guardedRead(test['left'] as AstNode, keyOf);
+  if (test.type !== 'BinaryExpression' || !['===', '==', '!==', '!='].includes(test['operator'] as string))
+    return null;
+  const side = (n: AstNode) =>
+    n.type === 'UnaryExpression' && n['operator'] === 'typeof' ? keyOf(n['argument'] as AstNode) : keyOf(n);
+  return side(test['left'] as AstNode) ?? side(test['right'] as AstNode);
+}
+
+/** A branch that throws or returns (directly, or as the first statement of its block). */
+function stops(node: AstNode | undefined): boolean {
+  if (!node) return false;
+  if (node.type === 'ThrowStatement' || node.type === 'ReturnStatement') return true;
+  if (node.type === 'BlockStatement') return (node['body'] as AstNode[]).some((s) => stops(s));
+  return false;
 }
 
 function walk(node: unknown, visit: (node: AstNode) => void): void {

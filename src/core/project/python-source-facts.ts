@@ -7,6 +7,7 @@ import {
   lineAt,
   lineStartsOf,
   MODEL_ID_PATTERN,
+  MODEL_IN_URL,
   type ModelRef,
   type SourceFacts,
 } from './source-facts.js';
@@ -139,10 +140,24 @@ export function pythonSourceFacts(file: string, source: string): SourceFacts {
 
   const models: ModelRef[] = [];
   for (const m of text.matchAll(/(['"])([^'"\n]{3,80})\1/g)) {
-    const id = MODEL_ID_PATTERN.exec(m[2]!)?.[1] ?? /^gemini\/(gemini-[a-z0-9.-]+)$/.exec(m[2]!)?.[1];
+    const id =
+      MODEL_ID_PATTERN.exec(m[2]!)?.[1] ??
+      /^gemini\/(gemini-[a-z0-9.-]+)$/.exec(m[2]!)?.[1] ??
+      MODEL_IN_URL.exec(m[2]!)?.[1];
     if (id) models.push({ file, line: at(m.index), id });
   }
-  return { file, language: 'python', reads, calls, models, loaders };
+  // `if not X:` / `if X is None:` followed by raise / st.stop() / sys.exit() / return: X is required.
+  const required = new Set<string>();
+  for (const m of text.matchAll(
+    /^([ \t]*)if\s+(not\s+)?(.+?)(\s+is\s+None)?\s*:[ \t]*\n((?:\1[ \t]+.*\n?){1,4})/gm,
+  )) {
+    if (!m[2] && !m[4]) continue;
+    if (!/\b(raise|st\.stop\(|sys\.exit\(|exit\(|return)\b/.test(m[5]!)) continue;
+    const testStart = m.index + m[0].indexOf(m[3]!);
+    const read = firstReadIn(readAt, testStart, testStart + m[3]!.length) ?? bindings.get(m[3]!.trim());
+    if (read) required.add(read.variable);
+  }
+  return { file, language: 'python', reads, calls, models, loaders, required: [...required] };
 }
 
 function firstReadIn(readAt: ReadonlyMap<number, KeyRead>, start: number, end: number): KeyRead | null {

@@ -86,6 +86,11 @@ export interface SourceFacts {
   calls: ClientCall[];
   models: ModelRef[];
   loaders: LoaderCall[];
+  /**
+   * Variables the code refuses to run without (`if (!process.env.X) throw …`, `if os.getenv("X") is
+   * None: raise …`): when one is unset, the app stops there, before any client's own fallback.
+   */
+  required: string[];
 }
 
 /** Key-ish variable names a read must look like to matter (a read of PORT is not about Gemini). */
@@ -95,6 +100,9 @@ export function isKeyVariableName(name: string): boolean {
 
 /** Gemini-family model ids as they appear in code (`models/` prefix allowed). */
 export const MODEL_ID_PATTERN = /^(?:models\/)?((?:gemini|gemma|imagen|veo)-[a-z0-9][a-z0-9.-]*)$/;
+
+/** Model ids inside an endpoint URL (`…/models/gemini-2.0-flash:generateContent`). */
+export const MODEL_IN_URL = /models\/((?:gemini|gemma)-[a-z0-9][a-z0-9.-]*?)(?=[:?/]|$)/;
 
 /** 1-based line of a character offset. */
 export function lineAt(lineStarts: readonly number[], offset: number): number {
