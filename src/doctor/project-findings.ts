@@ -80,7 +80,11 @@ function useFinding(
   shell: ShellKind,
 ): Finding {
   {
-    const readAt = use.read ? ` at ${where(use.read.file, use.read.line)}` : '';
+    const more =
+      use.alsoAt.length > 0
+        ? ` (also ${use.alsoAt.slice(0, 3).join(', ')}${use.alsoAt.length > 3 ? ', …' : ''})`
+        : '';
+    const readAt = use.read ? ` at ${where(use.read.file, use.read.line)}${more}` : '';
     const subject = use.read
       ? `Your code reads ${use.read.variable}${readAt} for ${use.client}`
       : `${use.client} (${where(use.call.file, use.call.line)}) reads its key from ${use.rule.defaultVariables.join(' or ')}`;
@@ -183,7 +187,7 @@ function missingKeyFixes(view: ProjectView, use: AppKeyUse, elsewhere: string[],
 /** The file to put the key in: the framework's `.env.local` (Next.js, CRA, Expo, Vite), the loader's file, or `.env`. */
 function targetFile(use: AppKeyUse, pkgPrefix: string): string {
   if (use.framework?.framework === 'streamlit') return `${pkgPrefix}.streamlit/secrets.toml`;
-  if (use.framework && use.framework.files.includes('.env.local')) return `${pkgPrefix}.env.local`;
+  if (use.framework?.files.includes('.env.local')) return `${pkgPrefix}.env.local`;
   if (use.loadFiles.length > 0) return use.loadFiles[use.loadFiles.length - 1]!;
   return `${pkgPrefix}.env`;
 }

@@ -26,6 +26,8 @@ export interface AppKeyUse {
   client: AppClient;
   /** Where the call is (file relative to the project root, line). */
   call: { file: string; line: number };
+  /** Other call sites of the same client reading the same variable (`file:line`). */
+  alsoAt: string[];
   /** The variable the code reads, with its location; null when the client's own lookup decides. */
   read: { variable: string; file: string; line: number } | null;
   /** The variable whose value is sent (the code's, or the client's default pick); null when none is set. */
@@ -100,16 +102,23 @@ export function resolveAppKeys(model: ProjectModel, snapshot: ProjectSnapshot): 
   const api = pathApiOf(snapshot);
   const out: AppKeyUse[] = [];
   for (const pkg of model.packages) {
-    const seen = new Set<string>();
+    const seen = new Map<string, AppKeyUse>();
     for (const facts of pkg.sources) {
       for (const call of facts.calls) {
         const client = call.client ?? projectClient(pkg, facts.language);
         if (client === null) continue;
         if (call.key.kind === 'literal' || call.key.kind === 'unknown') continue;
-        const id = `${client}|${call.key.kind === 'variable' ? call.key.read.variable : '*'}`;
-        if (seen.has(id)) continue;
-        seen.add(id);
-        out.push(resolveCall(model, pkg, facts, { ...call, client }, snapshot, api));
+        const read = call.key.kind === 'variable' ? call.key.read : null;
+        const id = `${client}|${read ? read.variable : '*'}`;
+        const first = seen.get(id);
+        if (first) {
+          const at = read ? `${read.file}:${read.line}` : `${call.file}:${call.line}`;
+          if (!first.alsoAt.includes(at)) first.alsoAt.push(at);
+          continue;
+        }
+        const use = resolveCall(model, pkg, facts, { ...call, client }, snapshot, api);
+        seen.set(id, use);
+        out.push(use);
       }
     }
   }
@@ -202,6 +211,7 @@ function resolveCall(
     package: pkg.rel,
     client: call.client,
     call: { file: call.file, line: call.line },
+    alsoAt: [],
     read: read ? { variable: read.variable, file: read.file, line: read.line } : null,
     variable: sent ? variable : null,
     key: sent ? new SecretKey(sent) : null,

@@ -122,7 +122,9 @@ export function jsSourceFacts(file: string, text: string, program: AstNode): Sou
   };
 
   let importsDotenv = false;
-  const pendingOptions: ClientCall[] = [];
+  const pendingOptions: (ClientCall & { at: number })[] = [];
+  /** Spans of constructor calls already classified (a Gemini call, or an OpenAI client for another API). */
+  const classified: [number, number][] = [];
   const required = new Set<string>();
   // Two passes: bindings and imports first, so a function above a module-level `const` still links.
   const firstPass = (node: AstNode): void => {
@@ -207,7 +209,13 @@ export function jsSourceFacts(file: string, text: string, program: AstNode): Sou
           // linked to the project's Gemini client later, unless a known call already took it.
           const read = keyOf(node['value'] as AstNode);
           if (read)
-            pendingOptions.push({ file, line: at(node), client: null, key: { kind: 'variable', read } });
+            pendingOptions.push({
+              file,
+              line: at(node),
+              at: node.start,
+              client: null,
+              key: { kind: 'variable', read },
+            });
         }
         return;
       }
@@ -291,6 +299,7 @@ export function jsSourceFacts(file: string, text: string, program: AstNode): Sou
     }
     if (!Object.hasOwn(CONSTRUCTORS, name)) return;
     const known = CONSTRUCTORS[name]!;
+    classified.push([node.start, node.end]);
     const first = args[0];
     if (known.client === 'openai') {
       const base = first ? literalProperty(first, 'baseURL') : undefined;
@@ -331,7 +340,8 @@ export function jsSourceFacts(file: string, text: string, program: AstNode): Sou
     });
   }
 
-  for (const option of pendingOptions) if (!calls.some((c) => c.line === option.line)) calls.push(option);
+  for (const { at: offset, ...option } of pendingOptions)
+    if (!classified.some(([start, end]) => offset >= start && offset < end)) calls.push(option);
   return { file, language: 'js', reads: dedupeReads(reads), calls, models, loaders, required: [...required] };
 }
 

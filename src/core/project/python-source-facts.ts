@@ -152,7 +152,7 @@ export function pythonSourceFacts(file: string, source: string): SourceFacts {
     /^([ \t]*)if\s+(not\s+)?(.+?)(\s+is\s+None)?\s*:[ \t]*\n((?:\1[ \t]+.*\n?){1,4})/gm,
   )) {
     if (!m[2] && !m[4]) continue;
-    if (!/\b(raise|st\.stop\(|sys\.exit\(|exit\(|return)\b/.test(m[5]!)) continue;
+    if (!/\b(?:raise|return)\b|\bst\.stop\(|\bsys\.exit\(|\bexit\(/.test(m[5]!)) continue;
     const testStart = m.index + m[0].indexOf(m[3]!);
     const read = firstReadIn(readAt, testStart, testStart + m[3]!.length) ?? bindings.get(m[3]!.trim());
     if (read) required.add(read.variable);
