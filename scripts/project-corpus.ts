@@ -27,6 +27,10 @@ export interface SetupResult {
   expect: CorpusSetup['expect'];
   got: 'ok' | 'fail' | `error ${number}`;
   right: boolean;
+  /** The doctor's verdict on the key the app sends (report.project.uses), when the setup states one. */
+  keyExpect?: string;
+  keyGot?: string[];
+  keyRight?: boolean;
   stdout: string;
 }
 
@@ -70,11 +74,19 @@ export async function scoreSetup(
     const cwd = join(dir, setup.cwd ?? '.');
     const { code, stdout } = await run(
       bin,
-      ['doctor', '--cwd', cwd, '--base-url', baseUrl, '--timeout', '5000', ...extraArgs],
+      ['doctor', '--json', '--cwd', cwd, '--base-url', baseUrl, '--timeout', '5000', ...extraArgs],
       env,
     );
     const got = code === 0 ? 'ok' : code === 1 ? 'fail' : (`error ${code}` as const);
+    let keyGot: string[] = [];
+    try {
+      const report = JSON.parse(stdout) as { project?: { uses: { verdict: string }[] } };
+      keyGot = report.project?.uses.map((u) => u.verdict) ?? [];
+    } catch {
+      keyGot = [];
+    }
     return {
+      ...(setup.key ? { keyExpect: setup.key, keyGot, keyRight: keyGot.includes(setup.key) } : {}),
       project: project.name,
       setup: setup.name,
       kind: setup.kind,
@@ -123,7 +135,11 @@ async function main(): Promise<void> {
     );
   const right = results.filter((r) => r.right).length;
   const projects = new Set(results.map((r) => r.project)).size;
-  console.log(`\n${right}/${results.length} setups right on ${projects} projects`);
+  const keyed = results.filter((r) => r.keyExpect !== undefined);
+  console.log(`\n${right}/${results.length} setups right (exit code) on ${projects} projects`);
+  console.log(
+    `${keyed.filter((r) => r.keyRight).length}/${keyed.length} app-key verdicts right (report.project.uses; absent before issue 14)`,
+  );
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -39,6 +39,7 @@ export const CORPUS: readonly CorpusProject[] = [
         kind: 'readme',
         files: { '.env': 'GEMINI_API_KEY="{WORK}"\n' },
         expect: 'ok',
+        key: 'works',
         why: 'Next.js loads .env; the route reads GEMINI_API_KEY',
       },
       {
@@ -46,6 +47,7 @@ export const CORPUS: readonly CorpusProject[] = [
         kind: 'mistake',
         files: { '.env.local': 'GEMINI_API_KEY={WORK}\n' },
         expect: 'ok',
+        key: 'works',
         why: 'Next.js loads .env.local too',
       },
       {
@@ -54,6 +56,7 @@ export const CORPUS: readonly CorpusProject[] = [
         env: { GOOGLE_API_KEY: '{BAD}' },
         files: { '.env.local': 'GEMINI_API_KEY={WORK}\n' },
         expect: 'ok',
+        key: 'works',
         why: 'the code passes GEMINI_API_KEY explicitly; the SDK never falls back to GOOGLE_API_KEY',
       },
       {
@@ -61,6 +64,7 @@ export const CORPUS: readonly CorpusProject[] = [
         kind: 'mistake',
         files: { '.env': 'GOOGLE_API_KEY={WORK}\n' },
         expect: 'fail',
+        key: 'missing',
         why: 'the route throws "GEMINI_API_KEY environment variable is not set"',
       },
     ],
@@ -74,6 +78,7 @@ export const CORPUS: readonly CorpusProject[] = [
         kind: 'readme',
         files: { '.env': 'GEMINI_API_KEY={WORK}\n' },
         expect: 'fail',
+        key: 'works',
         why: 'the key works but the route calls gemini-2.0-flash-exp, which is retired',
       },
       {
@@ -81,6 +86,7 @@ export const CORPUS: readonly CorpusProject[] = [
         kind: 'mistake',
         files: { '.env.local': 'NEXT_PUBLIC_GEMINI_API_KEY={WORK}\n' },
         expect: 'fail',
+        key: 'missing',
         why: 'the route reads GEMINI_API_KEY (gets ""), and the public name ships the key to browsers',
       },
       {
@@ -88,6 +94,7 @@ export const CORPUS: readonly CorpusProject[] = [
         kind: 'mistake',
         files: { '.env': 'GOOGLE_API_KEY={WORK}\n' },
         expect: 'fail',
+        key: 'missing',
         why: 'the route reads GEMINI_API_KEY only',
       },
     ],
@@ -101,6 +108,7 @@ export const CORPUS: readonly CorpusProject[] = [
         kind: 'readme',
         files: { '.env': 'GOOGLE_GENERATIVE_AI_API_KEY={WORK}\n' },
         expect: 'ok',
+        key: 'works',
         why: 'Next.js loads .env; the default instance reads GOOGLE_GENERATIVE_AI_API_KEY',
       },
       {
@@ -108,6 +116,7 @@ export const CORPUS: readonly CorpusProject[] = [
         kind: 'mistake',
         files: { '.env': 'GEMINI_API_KEY={WORK}\n' },
         expect: 'fail',
+        key: 'missing',
         why: '@ai-sdk/google never reads GEMINI_API_KEY: AI_LoadAPIKeyError',
       },
       {
@@ -116,6 +125,7 @@ export const CORPUS: readonly CorpusProject[] = [
         env: { GOOGLE_API_KEY: '{BAD}' },
         files: { '.env.local': 'GOOGLE_GENERATIVE_AI_API_KEY={WORK}\n' },
         expect: 'ok',
+        key: 'works',
         why: 'nothing in the app reads GOOGLE_API_KEY',
       },
       {
@@ -123,6 +133,7 @@ export const CORPUS: readonly CorpusProject[] = [
         kind: 'mistake',
         files: { '.env': 'GOOGLE_GENERATIVE_AI_API_KEY=" {WORK} "\n' },
         expect: 'ok',
+        key: 'works',
         why: 'fetch trims header values: the key sent is the trimmed one',
       },
     ],
@@ -186,6 +197,7 @@ export const CORPUS: readonly CorpusProject[] = [
         kind: 'readme',
         files: { '.env': 'GOOGLE_API_KEY={WORK}\n' },
         expect: 'fail',
+        key: 'works',
         why: 'the key is read, but app.py calls gemini-1.5-flash, which is retired',
       },
       {
@@ -193,6 +205,7 @@ export const CORPUS: readonly CorpusProject[] = [
         kind: 'mistake',
         files: { '.env': 'GEMINI_API_KEY={WORK}\n' },
         expect: 'fail',
+        key: 'missing',
         why: 'genai.configure(api_key=os.getenv("GOOGLE_API_KEY")) gets None',
       },
       {
@@ -201,6 +214,7 @@ export const CORPUS: readonly CorpusProject[] = [
         env: { GOOGLE_API_KEY: '{BAD}' },
         files: { '.env': 'GOOGLE_API_KEY={WORK}\n' },
         expect: 'fail',
+        key: 'rejected',
         why: 'load_dotenv() does not override: the stale key is sent',
       },
     ],
@@ -215,6 +229,7 @@ export const CORPUS: readonly CorpusProject[] = [
         cwd: 'server-js',
         files: { 'server-js/.env': 'GOOGLE_API_KEY={WORK}\nPORT=9000\n' },
         expect: 'fail',
+        key: 'works',
         why: 'the key is read, but app.js calls gemini-1.5-flash, which is retired',
       },
       {
@@ -223,7 +238,18 @@ export const CORPUS: readonly CorpusProject[] = [
         cwd: 'server-js',
         files: { 'server-js/.env': 'GEMINI_API_KEY={WORK}\n' },
         expect: 'fail',
+        key: 'missing',
         why: 'app.js reads GOOGLE_API_KEY: the legacy SDK sends "undefined"',
+      },
+      {
+        name: 'a stale GOOGLE_API_KEY in the shell (server-js)',
+        kind: 'mistake',
+        cwd: 'server-js',
+        env: { GOOGLE_API_KEY: '{BAD}' },
+        files: { 'server-js/.env': 'GOOGLE_API_KEY={WORK}\n' },
+        expect: 'fail',
+        key: 'rejected',
+        why: '`node --env-file` never overrides a set variable: the stale key is sent',
       },
       {
         name: 'README: server-python/.env',
@@ -231,6 +257,7 @@ export const CORPUS: readonly CorpusProject[] = [
         cwd: 'server-python',
         files: { 'server-python/.env': 'GOOGLE_API_KEY={WORK}\n' },
         expect: 'fail',
+        key: 'works',
         why: 'the key is read, but app.py calls a retired gemini-1.5 model',
       },
     ],
@@ -244,6 +271,7 @@ export const CORPUS: readonly CorpusProject[] = [
         kind: 'readme',
         files: { '.env': 'REACT_APP_GEMINI_API_KEY={WORK}\n' },
         expect: 'ok',
+        key: 'works',
         why: 'CRA inlines REACT_APP_ variables; the key works (and ships to every visitor: a warning)',
       },
       {
@@ -251,6 +279,7 @@ export const CORPUS: readonly CorpusProject[] = [
         kind: 'mistake',
         files: { '.env': 'GEMINI_API_KEY={WORK}\n' },
         expect: 'fail',
+        key: 'missing',
         why: 'CRA exposes only REACT_APP_ variables; App.tsx throws',
       },
       {
@@ -258,6 +287,7 @@ export const CORPUS: readonly CorpusProject[] = [
         kind: 'mistake',
         files: { '.env.local': 'REACT_APP_GEMINI_API_KEY={WORK}\n' },
         expect: 'ok',
+        key: 'works',
         why: 'CRA loads .env.local',
       },
     ],
@@ -271,6 +301,7 @@ export const CORPUS: readonly CorpusProject[] = [
         kind: 'readme',
         env: { GOOGLE_API_KEY: '{WORK}' },
         expect: 'fail',
+        key: 'works',
         why: 'the key is read, but app.py calls gemini-1.5-pro-latest, which is retired',
       },
       {
@@ -278,6 +309,7 @@ export const CORPUS: readonly CorpusProject[] = [
         kind: 'mistake',
         files: { '.env': 'GOOGLE_API_KEY={WORK}\n' },
         expect: 'fail',
+        key: 'missing',
         why: 'nothing loads .env: Streamlit does not, and app.py has no load_dotenv()',
       },
       {
@@ -285,6 +317,7 @@ export const CORPUS: readonly CorpusProject[] = [
         kind: 'mistake',
         env: { GEMINI_API_KEY: '{WORK}' },
         expect: 'fail',
+        key: 'missing',
         why: 'app.py reads GOOGLE_API_KEY',
       },
     ],
@@ -298,6 +331,7 @@ export const CORPUS: readonly CorpusProject[] = [
         kind: 'readme',
         files: { '.env': 'EXPO_PUBLIC_API_KEY={WORK}\n' },
         expect: 'fail',
+        key: 'works',
         why: 'the key is read (and bundled into the app), but the app calls gemini-2.0-flash, which is retired',
       },
       {
@@ -305,6 +339,7 @@ export const CORPUS: readonly CorpusProject[] = [
         kind: 'mistake',
         files: { '.env': 'GEMINI_API_KEY={WORK}\n' },
         expect: 'fail',
+        key: 'missing',
         why: 'Expo inlines only EXPO_PUBLIC_ variables',
       },
       {
@@ -313,6 +348,7 @@ export const CORPUS: readonly CorpusProject[] = [
         env: { GOOGLE_API_KEY: '{BAD}' },
         files: { '.env.local': 'EXPO_PUBLIC_API_KEY={WORK}\n' },
         expect: 'fail',
+        key: 'works',
         why: 'GOOGLE_API_KEY is read by nothing; the app still calls a retired model',
       },
     ],
@@ -353,6 +389,7 @@ export const CORPUS: readonly CorpusProject[] = [
         kind: 'readme',
         files: { '.env': 'GEMINI_API_KEY={WORK}\n' },
         expect: 'fail',
+        key: 'missing',
         why: 'Next.js in apps/web never loads the monorepo root .env (and gemini-2.0-flash is retired)',
       },
       {
@@ -360,6 +397,7 @@ export const CORPUS: readonly CorpusProject[] = [
         kind: 'mistake',
         files: { 'apps/web/.env.local': 'GEMINI_API_KEY={WORK}\n' },
         expect: 'fail',
+        key: 'works',
         why: 'the key is loaded, but the code calls gemini-2.0-flash, which is retired',
       },
       {

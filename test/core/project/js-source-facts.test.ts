@@ -60,6 +60,7 @@ describe('JS/TS calls linked to the read that feeds them', () => {
       'const key = process.env.GEMINI_API_KEY || "";',
       'const a = new GoogleGenAI({ apiKey: key });',
       'const b = new GoogleGenAI({ apiKey: process.env.APP_GEMINI_KEY! as string });',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: JS source under test
       'const c = new GoogleGenAI({ apiKey: `${process.env.THIRD_KEY}` });',
       'const d = new GoogleGenAI({});',
       'const e = new GoogleGenAI({ apiKey: getKey() });',
@@ -106,6 +107,7 @@ describe('JS/TS calls linked to the read that feeds them', () => {
     const text = [
       'const k = process.env.GEMINI_API_KEY;',
       "await fetch(url, { headers: { 'X-goog-api-key': k } });",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: JS source under test
       'await fetch(`https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:generateContent?key=${process.env.URL_KEY}`);',
       "await fetch('https://generativelanguage.googleapis.com/v1beta/models/x:generateContent?key=' + process.env.CONCAT_KEY);",
     ].join('\n');
