@@ -441,11 +441,34 @@ export const STATUS_ONLY_CAUSES: Readonly<Record<number, StatusOnlyCauses>> = {
       'key_expired',
       'free_tier_unavailable_region',
     ],
-    openai: ['bad_request', 'key_invalid', 'location_unsupported', 'model_not_found', 'multiple_credentials'],
+    openai: [
+      'bad_request',
+      'key_invalid',
+      'location_unsupported',
+      'model_not_found',
+      'multiple_credentials',
+      'key_expired',
+      'free_tier_unavailable_region',
+      'standard_key_rejected',
+    ],
   },
   401: {
-    native: ['auth_key_rejected', 'key_sent_as_bearer', 'standard_key_rejected', 'vertex_requires_oauth'],
-    openai: ['auth_key_unsupported_endpoint', 'auth_key_rejected', 'standard_key_rejected', 'key_invalid'],
+    native: [
+      'auth_key_rejected',
+      'key_sent_as_bearer',
+      'standard_key_rejected',
+      'standard_key_unrestricted',
+      'vertex_requires_oauth',
+    ],
+    openai: [
+      'auth_key_unsupported_endpoint',
+      'auth_key_rejected',
+      'standard_key_rejected',
+      'standard_key_unrestricted',
+      'key_sent_as_bearer',
+      'vertex_requires_oauth',
+      'key_invalid',
+    ],
   },
   403: {
     withBody: 'permission_denied_other',
@@ -473,7 +496,8 @@ export const STATUS_ONLY_CAUSES: Readonly<Record<number, StatusOnlyCauses>> = {
   429: { native: ['quota_exhausted', 'free_tier_limit_zero', 'billing'] },
   500: { native: ['server_error'] },
   501: { native: ['server_error', 'bad_request'] },
-  502: { native: ['server_error', 'network_proxy'] },
+  // a 502 with no Google body is usually a proxy or gateway in between (its HTML page was dropped)
+  502: { native: ['server_error', 'network_proxy', 'network_intercepted'] },
   503: { native: ['server_error'] },
   504: { native: ['server_error', 'network_timeout', 'network_proxy'] },
 };

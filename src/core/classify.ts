@@ -279,7 +279,11 @@ function refine(
         return same('standard_key_rejected', ['standard_key_unrestricted', 'key_sent_as_bearer'], true);
       }
       // 2026: the auth-key wave is the common case; a key sent as Bearer and the standard-key policy stay open
-      return same('auth_key_rejected', ['key_sent_as_bearer', 'standard_key_rejected'], true);
+      return same(
+        'auth_key_rejected',
+        ['key_sent_as_bearer', 'standard_key_rejected', 'standard_key_unrestricted'],
+        true,
+      );
     }
     case 'api_blocked_by_key_restriction': {
       // 401 with API_KEY_SERVICE_BLOCKED: reported for an auth key sent as Bearer on a native route.

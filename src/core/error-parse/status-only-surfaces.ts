@@ -34,6 +34,15 @@ export const BODY_DROPPING_SURFACES: readonly BodyDroppingSurface[] = [
     why: 'the client printed only the status code',
   },
   {
+    // @google/generative-ai (and LangChain, which wraps it) when the body is not JSON: the message ends
+    // right after the status line.
+    id: 'google-generative-ai',
+    name: '@google/generative-ai (the legacy Google SDK)',
+    pattern: /\[GoogleGenerativeAI Error\]: Error fetching from \S{1,500}: \[[45]\d\d[^\]]{0,40}\]\s*$/,
+    endpointStyle: 'native',
+    why: 'it reads the error body only when it is JSON',
+  },
+  {
     id: 'httpx',
     name: "httpx's raise_for_status()",
     pattern: /\b(?:Client|Server) error '[45]\d\d [A-Za-z ]{2,40}' for url/,
