@@ -82,6 +82,11 @@ export interface CauseEntry {
    * explains "no key was sent"; a stale variable that wins explains its key being rejected.
    */
   symptoms?: readonly CauseId[];
+  /**
+   * A note about what is coming (plan a migration), not a problem today: a report ranks it after
+   * every problem and shows it in one line unless asked for details.
+   */
+  advisory?: true;
   /** Indices of fix steps that tell the user to run the doctor: dropped inside a doctor run. */
   outsideDoctorSteps?: readonly number[];
   /** Indices of fix steps that ask the user to find out which key is stale: dropped once probes tell. */

@@ -14,7 +14,8 @@ const CATEGORY_ORDER: Record<CauseCategory, number> = {
 };
 
 /**
- * Root causes first (failures, then warnings; those about the clients this project uses first),
+ * Root causes first (failures, then warnings, then advisory notes; those about the clients this
+ * project uses first),
  * each followed by the symptoms it explains, then passes and skips. Rewrites `explainedBy` and
  * `explains` as indices into the ranked list.
  */
@@ -24,6 +25,7 @@ export function rankFindings(
 ): Finding[] {
   const score = (f: Finding): number[] => [
     STATUS_ORDER[f.status],
+    causeFacts(f.cause)?.advisory ? 1 : 0,
     relevant(f, projectClients) ? 0 : 1,
     f.status === 'pass' || f.status === 'skip' ? 0 : categoryRank(f),
   ];

@@ -135,6 +135,7 @@ export const KEY_MATERIAL_CAUSES = defineCauses({
     category: 'key',
     aboutTheKey: true,
     fixIsNewKeyValue: false,
+    advisory: true,
     severity: 'warn',
     title: 'Standard (AIza…) key: plan the move to an auth key',
     explanation:
