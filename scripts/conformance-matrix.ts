@@ -1,7 +1,7 @@
 // The client × version × cause matrix: every real client (dev dependency) against the emulator, each
 // magic key's thrown error through explain(). Exit 1 on any disagreement.
 // Usage: npx tsx scripts/conformance-matrix.ts [--markdown | --write]
-// --write refreshes test/conformance/matrix.md (the README's `conformance` section; the conformance test
+// --write refreshes test/fixtures/conformance/matrix.md (the README's `conformance` section; the conformance test
 // fails when it no longer matches what the clients do).
 import { writeFile } from 'node:fs/promises';
 import { startEmulator } from '../src/emulator/server.js';
