@@ -102,16 +102,28 @@ describe('gemini-key-doctor mcp (SDK client over stdio)', () => {
     const explainTool = tools.find((t) => t.name === 'explain_error')!;
     assert.deepEqual(explainTool.inputSchema.required, ['text']);
     const diagnoseTool = tools.find((t) => t.name === 'diagnose')!;
-    assert.deepEqual(Object.keys(diagnoseTool.inputSchema.properties ?? {}).sort(), ['cwd', 'model', 'offline']);
+    assert.deepEqual(Object.keys(diagnoseTool.inputSchema.properties ?? {}).sort(), [
+      'cwd',
+      'model',
+      'offline',
+    ]);
     const scanTool = tools.find((t) => t.name === 'scan_for_leaked_keys')!;
-    assert.deepEqual(Object.keys(scanTool.inputSchema.properties ?? {}).sort(), ['history', 'path', 'staged']);
+    assert.deepEqual(Object.keys(scanTool.inputSchema.properties ?? {}).sort(), [
+      'history',
+      'path',
+      'staged',
+    ]);
   });
 
   test('explain_error: a pasted 400 → key_invalid with fix steps, the pasted key masked', async () => {
     const text = `ApiError: {"error":{"code":400,"message":"API key not valid. Please pass a valid API key.","status":"INVALID_ARGUMENT","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"API_KEY_INVALID","domain":"googleapis.com"}]}} key=${canaryPasted}`;
     const result = await call('explain_error', { text });
     assert.equal(result.isError, undefined);
-    const out = result.structuredContent as { cause: string; fix: string[]; evidence: { maskedKey?: string } };
+    const out = result.structuredContent as {
+      cause: string;
+      fix: string[];
+      evidence: { maskedKey?: string };
+    };
     assert.equal(out.cause, 'key_invalid');
     assert.ok(out.fix.length > 0);
     assert.equal(JSON.parse(result.content[0]!.text!).cause, 'key_invalid');
@@ -135,8 +147,9 @@ describe('gemini-key-doctor mcp (SDK client over stdio)', () => {
 
   test('diagnose offline:false probes the emulator; a magic key from list_magic_keys gets its cause', async () => {
     const listed = await call('list_magic_keys', {});
-    const keys = (listed.structuredContent as { keys: Array<{ key: string; cause: string | null; http: number }> })
-      .keys;
+    const keys = (
+      listed.structuredContent as { keys: Array<{ key: string; cause: string | null; http: number }> }
+    ).keys;
     assert.ok(keys.length >= 10);
     const leaked = keys.find((k) => k.cause === 'key_leaked');
     assert.ok(leaked && leaked.http === 403, JSON.stringify(leaked));

@@ -41,7 +41,13 @@ test('mcp without the SDK: one line naming gemini-key-doctor-mcp, exit 2', async
 test('the other commands do not need the SDK', async () => {
   const { stdout } = await run(
     process.execPath,
-    [join(dir, 'dist/cli/bin.js'), 'explain', '--json', '--', '400 API key not valid. Please pass a valid API key.'],
+    [
+      join(dir, 'dist/cli/bin.js'),
+      'explain',
+      '--json',
+      '--',
+      '400 API key not valid. Please pass a valid API key.',
+    ],
     { cwd: dir },
   );
   assert.equal((JSON.parse(stdout) as { cause: string }).cause, 'key_invalid');
