@@ -139,7 +139,7 @@ describe('the explain page (dist/web/explain.html, Chromium, file://)', () => {
       );
 
       await checkResult(page, text, cause);
-      const shown = await page.locator('#result').innerText();
+      const shown = (await page.locator('#result').textContent()) ?? '';
       const markdown = await page.locator('#markdown').inputValue();
       for (const key of [canaryStandard, canaryAuth]) {
         assertNoKeyRun(shown, key, 'result');
@@ -169,7 +169,7 @@ describe('the explain page (dist/web/explain.html, Chromium, file://)', () => {
     );
     await page.waitForSelector(`#result[data-cause="${second.cause}"]`);
     await checkResult(page, second.text, second.cause);
-    assertNoKeyRun(await page.locator('#result').innerText(), canaryAuth, 'result');
+    assertNoKeyRun((await page.locator('#result').textContent()) ?? '', canaryAuth, 'result');
     assert.deepEqual(requests, []);
     await page.context().close();
   });
@@ -208,7 +208,10 @@ describe('the explain page (dist/web/explain.html, Chromium, file://)', () => {
       assert.ok(values === undefined || values.join(' ') === "'none'", name);
     }
     assert.ok(!csp?.includes('unsafe-eval'));
-    assert.match(await page.locator('#privacy').innerText(), /nothing you paste leaves your browser/i);
+    assert.match(
+      (await page.locator('#privacy').textContent()) ?? '',
+      /nothing you paste leaves your browser/i,
+    );
 
     // Provoke requests at a real loopback server: the server is the judge of what got out.
     let hits = 0;
