@@ -17,7 +17,10 @@ import { readProjectModel } from '../io/read-project-sources.js';
 export interface ProjectView {
   model: ProjectModel;
   uses: AppKeyUse[];
-  /** gemini-cli's resolution, when the project configures gemini-cli (`.gemini/`, a workflow that runs it). */
+  /**
+   * gemini-cli's resolution, when the project configures gemini-cli (`.gemini/`, a workflow that
+   * runs it); filled once the SDK resolution is known.
+   */
   cliUse: ClientResolution | null;
   /** The snapshot with every file the apps' loaders read. */
   snapshot: ProjectSnapshot;
@@ -28,10 +31,7 @@ export interface ProjectView {
  * Null when the code holds no Gemini call the doctor can follow and no gemini-cli set-up: then
  * the SDKs' default lookups are all the doctor has.
  */
-export async function readProjectView(
-  snapshot: ProjectSnapshot,
-  resolutions: readonly ClientResolution[],
-): Promise<ProjectView | null> {
+export async function readProjectView(snapshot: ProjectSnapshot): Promise<ProjectView | null> {
   const model = await readProjectModel(snapshot.cwd);
   const api = pathApiOf(snapshot);
   const wanted = appEnvFilePaths(model, snapshot.cwd, snapshot.home, api).filter(
@@ -41,11 +41,8 @@ export async function readProjectView(
   const files = new Map<string, FileSnapshot>([...snapshot.files, ...extra]);
   const full: ProjectSnapshot = { ...snapshot, files };
   const uses = resolveAppKeys(model, full);
-  const cli = model.packages.some((p) => p.geminiCli)
-    ? (resolutions.find((r) => r.client === 'gemini-cli') ?? null)
-    : null;
-  if (uses.length === 0 && cli === null) return null;
-  return { model, uses, cliUse: cli, snapshot: full };
+  if (uses.length === 0 && !model.packages.some((p) => p.geminiCli)) return null;
+  return { model, uses, cliUse: null, snapshot: full };
 }
 
 /** Fingerprints of the keys the app really sends. */
