@@ -13,12 +13,12 @@ import { resolveClientsCheck } from './resolve-clients.js';
  */
 export const DOCTOR_CHECKS: readonly DoctorCheck[] = [
   projectReadCheck,
-  projectKeyReadCheck,
   resolveClientsCheck,
   keyCandidatesCheck,
   keyLintCheck,
   envLintCheck,
   liveProbesCheck,
+  projectKeyReadCheck,
   projectModelsCheck,
   hygieneCheck,
 ];
