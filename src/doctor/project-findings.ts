@@ -112,19 +112,25 @@ function useFinding(
     const sentFrom = `it gets ${use.key.masked} from ${use.source}`;
     return {
       check: 'project.key-read',
-      status: verdict === 'rejected' ? 'fail' : 'pass',
+      status: verdict === 'rejected' ? 'fail' : use.onlyWith ? 'warn' : 'pass',
       cause: null,
       title:
         verdict === 'rejected'
           ? `${subject}: ${sentFrom}, and Google rejects that key (see the probe)`
-          : `${subject}: ${sentFrom}${verdict === 'live' ? ', and the key works' : ''}`,
+          : use.onlyWith
+            ? `${subject}: it gets ${use.key.masked} from ${use.source} only if you start the app with \`${use.onlyWith}\``
+            : `${subject}: ${sentFrom}${verdict === 'live' ? ', and the key works' : ''}`,
       detail,
       fix:
         verdict === 'rejected'
           ? [
               `Put a working key in ${use.variable} where ${use.source?.replace(/^(file|env|secrets):/, '')} sets it — that is the value this code sends.`,
             ]
-          : [],
+          : use.onlyWith
+            ? [
+                `Start it with \`${use.onlyWith}\` (Node 20.6+), or load the file in code: \`import 'dotenv/config'\` as the first import.`,
+              ]
+            : [],
       evidence: {},
       keys: [use.key.fingerprint],
       clients: [use.client],

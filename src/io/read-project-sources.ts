@@ -169,6 +169,8 @@ async function listSourceFiles(
     try {
       const names = await listWorkTreeFiles(cwd, []);
       all = names.map((n) => n.toString('utf8'));
+      // A folder git ignores entirely (a build output, a scratch copy) lists nothing: walk it instead.
+      if (all.length === 0) all = null;
     } catch {
       all = null;
     }

@@ -112,7 +112,12 @@ export function jsSourceFacts(file: string, text: string, program: AstNode): Sou
   const callKey = (node: AstNode | undefined): CallKey => {
     if (node === undefined) return { kind: 'default' };
     const read = keyOf(node);
-    if (read) return { kind: 'variable', read };
+    if (read) {
+      const right = node.type === 'LogicalExpression' ? (node['right'] as AstNode) : null;
+      return right?.type === 'Literal' && typeof right['value'] === 'string'
+        ? { kind: 'variable', read, orLiteral: right['value'] as string }
+        : { kind: 'variable', read };
+    }
     if (
       node.type === 'Literal' ||
       (node.type === 'TemplateLiteral' && (node['expressions'] as []).length === 0)
