@@ -18,14 +18,18 @@ try {
   }
   for (const c of cells) {
     if (markdown)
-      console.log(`| ${c.client} | ${c.code} | ${c.loader} | ${c.setup} | ${c.claimed} | ${c.sent}${c.agree ? '' : ' ✗'} |`);
+      console.log(
+        `| ${c.client} | ${c.code} | ${c.loader} | ${c.setup} | ${c.claimed} | ${c.sent}${c.agree ? '' : ' ✗'} |`,
+      );
     else
       console.log(
         `${c.agree ? 'agree   ' : 'DISAGREE'} ${c.client.padEnd(30)} ${c.code.padEnd(24)} ${c.loader.padEnd(16)} ${c.setup.padEnd(34)} claims ${c.claimed.padEnd(6)} sent ${c.sent}`,
       );
   }
   const disagreements = cells.filter((c) => !c.agree).length;
-  console.log(`\n${cells.length} cells, ${disagreements} disagreements (A, B: two working keys; stale: a rejected one; none: no request or no key)`);
+  console.log(
+    `\n${cells.length} cells, ${disagreements} disagreements (A, B: two working keys; stale: a rejected one; none: no request or no key)`,
+  );
   process.exitCode = disagreements === 0 ? 0 : 1;
 } finally {
   await emulator.close();

@@ -2,9 +2,9 @@ import { execFile } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ProjectSnapshot } from '../../src/core/project-snapshot.js';
-import { appEnvFilePaths, resolveAppKeys } from '../../src/core/project/app-keys.js';
 import { fingerprintOf } from '../../src/core/key-material.js';
+import { appEnvFilePaths, resolveAppKeys } from '../../src/core/project/app-keys.js';
+import type { ProjectSnapshot } from '../../src/core/project-snapshot.js';
 import { magicKeyFor, workingMagicKey } from '../../src/emulator/magic-keys.js';
 import type { RunningEmulator } from '../../src/emulator/server.js';
 import { readFileSnapshot } from '../../src/io/read-project.js';
@@ -86,24 +86,42 @@ export function apps(): App[] {
       ].join('\n'),
     );
   const legacy = (dotenv: boolean) =>
-    app('@google/generative-ai 0.24.1', ['@google/generative-ai', '0.24.1'], 'explicit GEMINI_API_KEY', dotenv, [
-      "import { GoogleGenerativeAI } from '@google/generative-ai';",
-      'const genAI = new GoogleGenerativeAI(process.env.GEMINI_API_KEY);',
-      `await genAI.getGenerativeModel({ model: 'gemini-2.5-flash' }, { baseUrl: ${BASE} }).countTokens('hi');`,
-    ].join('\n'));
+    app(
+      '@google/generative-ai 0.24.1',
+      ['@google/generative-ai', '0.24.1'],
+      'explicit GEMINI_API_KEY',
+      dotenv,
+      [
+        "import { GoogleGenerativeAI } from '@google/generative-ai';",
+        'const genAI = new GoogleGenerativeAI(process.env.GEMINI_API_KEY);',
+        `await genAI.getGenerativeModel({ model: 'gemini-2.5-flash' }, { baseUrl: ${BASE} }).countTokens('hi');`,
+      ].join('\n'),
+    );
   const aiSdk = (explicit: boolean, dotenv: boolean) =>
-    app('@ai-sdk/google 3.0.141', ['@ai-sdk/google', '3.0.141'], explicit ? 'explicit GEMINI_API_KEY' : 'default', dotenv, [
-      "import { createGoogleGenerativeAI } from '@ai-sdk/google';",
-      "import { generateText } from 'ai';",
-      `const google = createGoogleGenerativeAI({ ${explicit ? 'apiKey: process.env.GEMINI_API_KEY, ' : ''}baseURL: ${BASE} + '/v1beta' });`,
-      "await generateText({ model: google('gemini-2.5-flash'), prompt: 'hi', maxRetries: 0 });",
-    ].join('\n'));
+    app(
+      '@ai-sdk/google 3.0.141',
+      ['@ai-sdk/google', '3.0.141'],
+      explicit ? 'explicit GEMINI_API_KEY' : 'default',
+      dotenv,
+      [
+        "import { createGoogleGenerativeAI } from '@ai-sdk/google';",
+        "import { generateText } from 'ai';",
+        `const google = createGoogleGenerativeAI({ ${explicit ? 'apiKey: process.env.GEMINI_API_KEY, ' : ''}baseURL: ${BASE} + '/v1beta' });`,
+        "await generateText({ model: google('gemini-2.5-flash'), prompt: 'hi', maxRetries: 0 });",
+      ].join('\n'),
+    );
   const langchain = (pkg: string, version: string, explicit: boolean, dotenv: boolean) =>
-    app(`@langchain/google-genai ${version}`, ['@langchain/google-genai', version], explicit ? 'explicit GEMINI_API_KEY' : 'default', dotenv, [
-      `import { ChatGoogleGenerativeAI } from '${pkg}';`,
-      `const llm = new ChatGoogleGenerativeAI({ ${explicit ? 'apiKey: process.env.GEMINI_API_KEY, ' : ''}model: 'gemini-2.5-flash', baseUrl: ${BASE}, maxRetries: 0 });`,
-      "await llm.invoke('hi');",
-    ].join('\n'));
+    app(
+      `@langchain/google-genai ${version}`,
+      ['@langchain/google-genai', version],
+      explicit ? 'explicit GEMINI_API_KEY' : 'default',
+      dotenv,
+      [
+        `import { ChatGoogleGenerativeAI } from '${pkg}';`,
+        `const llm = new ChatGoogleGenerativeAI({ ${explicit ? 'apiKey: process.env.GEMINI_API_KEY, ' : ''}model: 'gemini-2.5-flash', baseUrl: ${BASE}, maxRetries: 0 });`,
+        "await llm.invoke('hi');",
+      ].join('\n'),
+    );
   const out: App[] = [];
   for (const dotenv of [false, true]) {
     for (const explicit of [false, true]) {
@@ -139,7 +157,8 @@ const label = (key: string | null | undefined) => {
 };
 const labelOfFingerprint = (fp: string | undefined) => {
   if (fp === undefined) return 'none';
-  for (const key of [KEY_A, KEY_B, KEY_REJECTED, 'undefined']) if (fingerprintOf(key) === fp) return label(key);
+  for (const key of [KEY_A, KEY_B, KEY_REJECTED, 'undefined'])
+    if (fingerprintOf(key) === fp) return label(key);
   return `#${fp}`;
 };
 
@@ -187,7 +206,12 @@ for (const cell of cells) {
 export async function runMatrix(emulator: RunningEmulator): Promise<Cell[]> {
   await rm(WORK_DIR, { recursive: true, force: true });
   await mkdir(WORK_DIR, { recursive: true });
-  const planned: (Omit<Cell, 'sent' | 'agree'> & { id: number; dir: string; env: Record<string, string>; envFile: boolean })[] = [];
+  const planned: (Omit<Cell, 'sent' | 'agree'> & {
+    id: number;
+    dir: string;
+    env: Record<string, string>;
+    envFile: boolean;
+  })[] = [];
   let n = 0;
   for (const a of apps()) {
     for (const setup of SETUPS) {
@@ -219,7 +243,10 @@ export async function runMatrix(emulator: RunningEmulator): Promise<Cell[]> {
     }
   }
   const plan = join(WORK_DIR, 'cells.json');
-  await writeFile(plan, JSON.stringify(planned.map(({ id, dir, env, envFile }) => ({ id, dir, env, envFile }))));
+  await writeFile(
+    plan,
+    JSON.stringify(planned.map(({ id, dir, env, envFile }) => ({ id, dir, env, envFile }))),
+  );
   await writeFile(join(WORK_DIR, 'runner.mjs'), RUNNER);
   const before = emulator.requests.length;
   await new Promise<void>((done) => {

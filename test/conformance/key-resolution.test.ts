@@ -37,10 +37,19 @@ test('the cells that tell versions and loaders apart are there (and not all "non
   // fetch trims: a padded value reaches Google as the key.
   assert.equal(cell('@ai-sdk/google 3.0.141', 'default', 'none', 'env: padded values')?.sent, 'A');
   // No override: the stale shell value beats .env for dotenv and --env-file alike.
-  assert.equal(cell('@google/genai 2.32.0', 'explicit GEMINI_API_KEY', 'dotenv', '.env + stale env')?.sent, 'stale');
-  assert.equal(cell('@google/genai 2.32.0', 'explicit GEMINI_API_KEY', 'node --env-file', '.env only')?.sent, 'A');
+  assert.equal(
+    cell('@google/genai 2.32.0', 'explicit GEMINI_API_KEY', 'dotenv', '.env + stale env')?.sent,
+    'stale',
+  );
+  assert.equal(
+    cell('@google/genai 2.32.0', 'explicit GEMINI_API_KEY', 'node --env-file', '.env only')?.sent,
+    'A',
+  );
   // @google/genai with no key falls back to default credentials: no unkeyed request is sent.
   assert.equal(cell('@google/genai 2.32.0', 'default', 'none', 'nothing set')?.sent, 'none');
   // The legacy SDK sends the string "undefined" when the variable is unset.
-  assert.equal(cell('@google/generative-ai 0.24.1', 'explicit GEMINI_API_KEY', 'none', 'nothing set')?.sent, '"undefined"');
+  assert.equal(
+    cell('@google/generative-ai 0.24.1', 'explicit GEMINI_API_KEY', 'none', 'nothing set')?.sent,
+    '"undefined"',
+  );
 });

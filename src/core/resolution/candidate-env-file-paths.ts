@@ -20,6 +20,9 @@ export const PROJECT_ENV_FILE_NAMES = [
 /** Files that tell which clients the project uses (dependency lists). */
 export const PROJECT_MANIFEST_NAMES = ['package.json', 'requirements.txt', 'pyproject.toml'] as const;
 
+/** Where an installed @langchain/google-genai says its version (its key rules changed in 2.3.0). */
+export const LANGCHAIN_PACKAGE_JSON = ['node_modules', '@langchain', 'google-genai', 'package.json'] as const;
+
 /** gemini-cli's home: `$GEMINI_CLI_HOME`, else the OS home (core/src/utils/paths.ts, reference §3.1). */
 export function geminiCliHome(home: string, env: EnvMap): string {
   const custom = env['GEMINI_CLI_HOME'];
@@ -75,6 +78,7 @@ export function candidateEnvFilePaths(
   paths.add(api.join(cwd, '.gemini', 'settings.json'));
   for (const dir of selfAndAncestors(cwd, api)) {
     for (const name of PROJECT_MANIFEST_NAMES) paths.add(api.join(dir, name));
+    paths.add(api.join(dir, ...LANGCHAIN_PACKAGE_JSON));
   }
   return [...paths];
 }
