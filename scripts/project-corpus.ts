@@ -74,7 +74,16 @@ export async function scoreSetup(
     const cwd = join(dir, setup.cwd ?? '.');
     const { code, stdout } = await run(
       bin,
-      ['doctor', '--json', '--cwd', cwd, '--base-url', baseUrl, '--timeout', '5000', ...extraArgs],
+      [
+        ...(extraArgs.includes('--text') ? ['doctor'] : ['doctor', '--json']),
+        '--cwd',
+        cwd,
+        '--base-url',
+        baseUrl,
+        '--timeout',
+        '5000',
+        ...extraArgs.filter((a) => a !== '--text'),
+      ],
       env,
     );
     const got = code === 0 ? 'ok' : code === 1 ? 'fail' : (`error ${code}` as const);

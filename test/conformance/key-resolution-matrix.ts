@@ -283,3 +283,30 @@ export async function runMatrix(emulator: RunningEmulator): Promise<Cell[]> {
     return { ...cell, sent, agree: cell.claimed === sent };
   });
 }
+
+/** Where the committed summary lives (the README's `key-resolution` section shows it). */
+export const MATRIX_SUMMARY_PATH = fileURLToPath(
+  new URL('../fixtures/conformance/key-resolution.md', import.meta.url),
+);
+
+/** One row per client version: cells run, and how many agree, by how .env is loaded. */
+export function summaryMarkdown(cells: readonly Cell[]): string {
+  const clients = [...new Set(cells.map((c) => c.client))];
+  const loaders: Cell['loader'][] = ['none', 'dotenv', 'node --env-file'];
+  const count = (client: string, loader?: string) => {
+    const own = cells.filter((c) => c.client === client && (loader === undefined || c.loader === loader));
+    return `${own.filter((c) => c.agree).length}/${own.length}`;
+  };
+  const rows = clients.map(
+    (client) => `| ${client} | ${loaders.map((l) => count(client, l)).join(' | ')} | ${count(client)} |`,
+  );
+  const agree = cells.filter((c) => c.agree).length;
+  return [
+    '| client | env only (no loader) | app calls dotenv | `node --env-file` | all |',
+    '|---|---|---|---|---|',
+    ...rows,
+    '',
+    `${cells.length} cells, ${cells.length - agree} disagreements: the key each real client sent (recorded by the emulator) is the key the doctor claims.`,
+    '',
+  ].join('\n');
+}

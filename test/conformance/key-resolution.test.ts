@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
-import { type Cell, runMatrix } from './key-resolution-matrix.js';
+import { type Cell, MATRIX_SUMMARY_PATH, runMatrix, summaryMarkdown } from './key-resolution-matrix.js';
 
 /**
  * Issue 9, "client × env setup → key sent vs claimed": the real clients (two @google/genai majors,
@@ -51,5 +52,13 @@ test('the cells that tell versions and loaders apart are there (and not all "non
   assert.equal(
     cell('@google/generative-ai 0.24.1', 'explicit GEMINI_API_KEY', 'none', 'nothing set')?.sent,
     '"undefined"',
+  );
+});
+
+test('the committed summary the README shows is what the real clients do now', () => {
+  assert.equal(
+    readFileSync(MATRIX_SUMMARY_PATH, 'utf8'),
+    summaryMarkdown(cells),
+    'run npx tsx scripts/key-resolution-matrix.ts --write, then npm run readme',
   );
 });

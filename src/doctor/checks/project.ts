@@ -42,7 +42,7 @@ export const projectKeyReadCheck: DoctorCheck = {
       : null;
     state.project.cliUse = cli;
     return [
-      ...appUseFindings(state.project, state.candidates, state.probed, state.shell),
+      ...appUseFindings(state.project, state.candidates, state.probed),
       ...browserKeyFindings(state.project),
     ];
   },
