@@ -459,6 +459,7 @@ export const STATUS_ONLY_CAUSES: Readonly<Record<number, StatusOnlyCauses>> = {
       'standard_key_rejected',
       'standard_key_unrestricted',
       'vertex_requires_oauth',
+      'auth_key_service_account',
     ],
     openai: [
       'auth_key_unsupported_endpoint',
@@ -467,6 +468,7 @@ export const STATUS_ONLY_CAUSES: Readonly<Record<number, StatusOnlyCauses>> = {
       'standard_key_unrestricted',
       'key_sent_as_bearer',
       'vertex_requires_oauth',
+      'auth_key_service_account',
       'key_invalid',
     ],
   },

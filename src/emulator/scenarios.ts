@@ -339,17 +339,19 @@ const DEFINITIONS: readonly ScenarioDefinition[] = [
   {
     id: 'auth_key_service_account',
     cause: 'auth_key_service_account',
-    http: 403,
+    // reference §3 d: no public payload; the one account of it says "a 401 needs a valid or re-enabled
+    // service account", and every other auth-key refusal is 401 UNAUTHENTICATED.
+    http: 401,
     description:
-      "auth key whose bound service account is disabled or deleted: 403 PERMISSION_DENIED (no public payload; Google's usual shape)",
+      "auth key whose bound service account is disabled or deleted: 401 UNAUTHENTICATED (no public payload; Google's usual shape)",
     evidence: 'inferred',
     answer: () =>
       error(
-        403,
+        401,
         googleError(
-          403,
-          'PERMISSION_DENIED',
-          'Permission denied: the service account bound to this API key is disabled or does not exist.',
+          401,
+          'UNAUTHENTICATED',
+          'The service account bound to this API key is disabled or does not exist.',
         ),
       ),
   },
