@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CauseId } from '../catalog/cause-id.js';
 import { parseScenarioSpec, type ScenarioSequence } from './scenario-sequence.js';
-import { type Evidence, SCENARIOS, type ScenarioId } from './scenarios.js';
+import { type Provenance, SCENARIOS, type ScenarioId } from './scenarios.js';
 
 /**
  * Magic keys, like Stripe's test cards: each well-formed key selects one answer of the emulator.
@@ -26,7 +26,7 @@ export interface MagicKey {
   /** What the key does, as a scenario spec (`quota_exhausted*2,ok` for sequences). */
   scenario: string;
   shape: 'standard' | 'auth';
-  evidence: Evidence;
+  evidence: Provenance;
 }
 
 export const STANDARD_MAGIC_PREFIX = 'AIzaSyEMU-';

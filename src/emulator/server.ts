@@ -9,25 +9,24 @@ import {
   placeOf,
   type SentCredentials,
 } from './credentials.js';
+import {
+  accessTokenTypeUnsupported,
+  apiKeyInvalid,
+  invalidArgument,
+  multipleCredentials,
+  type RequestEcho,
+  unregisteredCaller,
+  vertexApiKeysNotSupported,
+  vertexBlockedForAuthKey,
+  vertexCredentialsMissing,
+} from './error-answers.js';
 import { googleError } from './google-status.js';
 import { findMagicKey, magicKeySequence } from './magic-keys.js';
 import { DEFAULT_MODEL, EMULATED_MODELS, type EmulatedModel } from './models.js';
 import { type Reply, replyOf, writeReply } from './reply.js';
 import { matchRoute, type Route, rpcOf, verbOf } from './routes.js';
 import { parseScenarioSpec, type ScenarioSequence, SequenceCursor } from './scenario-sequence.js';
-import {
-  type AnswerContext,
-  accessTokenTypeUnsupported,
-  apiKeyInvalid,
-  badRequest,
-  multipleCredentials,
-  SCENARIOS,
-  type ScenarioId,
-  unregisteredCaller,
-  vertexApiKeysNotSupported,
-  vertexBlockedForAuthKey,
-  vertexCredentialsMissing,
-} from './scenarios.js';
+import { SCENARIOS, type ScenarioId } from './scenarios.js';
 import { successReply } from './success-reply.js';
 
 export interface EmulatorOptions {
@@ -113,7 +112,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (early) return { scenario: 'routing', reply: early, log };
     const headerError = scenarioHeaderError(req);
     if (headerError)
-      return { scenario: 'routing', reply: replyOf(badRequest(headerError), route.api === 'openai'), log };
+      return {
+        scenario: 'routing',
+        reply: replyOf(invalidArgument(headerError), route.api === 'openai'),
+        log,
+      };
     const scenario = chooseScenario(req, key!);
     const definition = SCENARIOS[scenario];
     const legacyOk =
@@ -140,7 +143,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const now = options.now ?? Date.now;
 
-  const contextFor = (route: Route, key: string | undefined, req: IncomingMessage): AnswerContext => ({
+  const contextFor = (route: Route, key: string | undefined, req: IncomingMessage): RequestEcho => ({
     apiVersion: route.api === 'native' ? route.version : 'v1beta',
     rpc: rpcOf(route),
     verb: verbOf(route),
@@ -152,10 +155,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   });
 
   /** Google's own checks on where the credential travels, before any key is looked up. */
-  const transportCheck = (route: Route, sent: SentCredentials, ctx: AnswerContext): Reply | undefined => {
+  const transportCheck = (route: Route, sent: SentCredentials, ctx: RequestEcho): Reply | undefined => {
     const count = countCredentials(sent);
     if (route.api === 'vertex') {
-      if (count === 0) return replyOf(vertexMissingCredentials(), false);
+      if (count === 0) return replyOf(vertexUnauthenticated(), false);
       const key = sent.header ?? sent.query;
       if (!key) return replyOf(accessTokenTypeUnsupported(ctx), false);
       if (!route.express) return replyOf(vertexApiKeysNotSupported(), false);
@@ -417,7 +420,7 @@ function decodedParam(raw: string): string {
 }
 
 /** Vertex AI without any credential (the standard Cloud 401). */
-function vertexMissingCredentials() {
+function vertexUnauthenticated() {
   return {
     kind: 'error' as const,
     status: 401,
