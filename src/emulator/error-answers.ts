@@ -188,3 +188,27 @@ export const quotaHelp = help([
     url: 'https://ai.google.dev/gemini-api/docs/rate-limits',
   },
 ]);
+
+/** Vertex AI without any credential (the standard Cloud 401). */
+export function vertexUnauthenticated(): FailureAnswer {
+  return error(
+    401,
+    googleError(
+      401,
+      'UNAUTHENTICATED',
+      'Request is missing required authentication credential. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.',
+    ),
+  );
+}
+
+/** The OpenAI-compatible layer without `Authorization: Bearer` (reference/auth-keys-2026.md §2). */
+export function missingAuthorizationHeader(): FailureAnswer {
+  return error(400, googleError(400, 'INVALID_ARGUMENT', 'Missing or invalid Authorization header.'));
+}
+
+/** Google's request size limit ("Request payload size exceeds the limit: 20971520 bytes."). */
+export const MAX_REQUEST_BYTES = 20 * 1024 * 1024;
+
+export function payloadTooLarge(): FailureAnswer {
+  return invalidArgument(`Request payload size exceeds the limit: ${MAX_REQUEST_BYTES} bytes.`);
+}
