@@ -229,6 +229,12 @@ function matchAll(parsed: ParsedError, status: number | undefined, context: Clas
     .map(({ h }) => h);
 }
 
+/** Whether one matcher fires on a text: what each matcher's own examples are checked with. */
+export function matcherFiresOn(matcher: CauseMatcher, text: string): boolean {
+  const parsed = parseErrorText(text);
+  return matchOne(matcher, parsed, effectiveHttpStatus(parsed.httpStatus, parsed.rpcStatus)) !== undefined;
+}
+
 function matchOne(m: CauseMatcher, parsed: ParsedError, status: number | undefined): Hit | undefined {
   const specific = m.reasons !== undefined || m.messages !== undefined;
   if (specific) {
