@@ -17,7 +17,6 @@ export interface VisibleText {
 }
 
 /** Anything that can change what a reader sees; a text without it is its own visible form. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this looks for
 const NEEDS_WORK = /[^\u0020-\u007e]|[%&\\]/;
 
 export function needsVisibleForm(source: string): boolean {
