@@ -1,6 +1,7 @@
 import { basename, isAbsolute, relative } from 'node:path';
 import type { CauseId } from '../catalog/cause-id.js';
 import type { Evidence } from '../catalog/types.js';
+import { displayPath } from '../core/display-path.js';
 import type { EnvMap } from '../core/env-map.js';
 import type { CheckStatus, Finding } from '../core/finding.js';
 import { DEFAULT_PROBE_MODEL, GOOGLE_BASE_URL } from '../core/gemini-endpoints.js';
@@ -183,7 +184,7 @@ export async function diagnose(given: DiagnoseOptions = {}): Promise<DoctorRepor
       model,
       generate: options.generate ?? false,
     },
-    cwd: snapshot.cwd,
+    cwd: displayPath(snapshot.cwd),
     platform,
     shell,
   };

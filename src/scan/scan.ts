@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { displayPath } from '../core/display-path.js';
 import type { SecretKey } from '../core/secret-key.js';
 import { mayBeInGitWorkTree } from '../io/git-dir-above.js';
 import type { PathAddition } from '../io/git-files.js';
@@ -229,6 +230,10 @@ export async function scanWithKeys(
     );
   }
 
+  // Paths are printed: keys in folder or file names masked, control characters escaped.
+  for (const finding of findings) finding.file = displayPath(finding.file);
+  for (const skip of skipped) skip.file = displayPath(skip.file);
+
   if (options.baseline?.length) {
     for (const finding of findings) {
       if (isBaselined(finding, options.baseline)) {
@@ -247,7 +252,7 @@ export async function scanWithKeys(
   );
   const result: ScanResult = {
     schemaVersion: 1,
-    root,
+    root: displayPath(root),
     findings,
     skipped,
     summary: {

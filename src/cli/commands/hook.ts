@@ -1,4 +1,5 @@
 import { relative, resolve } from 'node:path';
+import { displayPath } from '../../core/display-path.js';
 import { newCommand, parseWith } from '../_commander.js';
 import type { CommandHandler } from '../context.js';
 import { UsageError } from '../usage-error.js';
@@ -27,8 +28,9 @@ export const hookCommand: CommandHandler = async (argv, ctx) => {
   try {
     const result = await installScanHook(root, Boolean(flags.force));
     const shown = relative(cwd, result.path) || result.path;
-    ctx.out(`✓ Installed the pre-commit hook: ${shown}\n`);
-    if (result.backupPath) ctx.out(`  The previous hook was kept as ${relative(cwd, result.backupPath)}.\n`);
+    ctx.out(`✓ Installed the pre-commit hook: ${displayPath(shown)}\n`);
+    if (result.backupPath)
+      ctx.out(`  The previous hook was kept as ${displayPath(relative(cwd, result.backupPath))}.\n`);
     if (result.previous === 'ours') ctx.out('  (It replaced an older copy of the same hook.)\n');
     ctx.out(
       '  Every commit now runs `gemini-key-doctor scan --staged`; skip once with `git commit --no-verify`.\n',

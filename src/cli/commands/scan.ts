@@ -1,6 +1,7 @@
 // Sync fs: node:fs is loaded at start-up anyway, node:fs/promises would add to every run.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { displayPath } from '../../core/display-path.js';
 import { displayUrl } from '../../core/url-display.js';
 import { newCommand, parseWith } from '../_commander.js';
 import type { CommandHandler } from '../context.js';
@@ -91,12 +92,12 @@ export const scanCommand: CommandHandler = async (argv, ctx) => {
     try {
       text = readFileSync(resolve(cwd, flags.baseline), 'utf8');
     } catch {
-      throw new UsageError(`cannot read the baseline ${flags.baseline}`);
+      throw new UsageError(`cannot read the baseline ${displayPath(flags.baseline)}`);
     }
     try {
       baseline = parseBaseline(text);
     } catch (error) {
-      throw new UsageError(`${flags.baseline}: ${(error as Error).message}`);
+      throw new UsageError(`${displayPath(flags.baseline)}: ${(error as Error).message}`);
     }
   }
 
@@ -173,13 +174,13 @@ export const scanCommand: CommandHandler = async (argv, ctx) => {
   if (flags.writeBaseline) {
     writeFileSync(resolve(cwd, flags.writeBaseline), renderBaseline(result));
     ctx.err(
-      `Wrote a baseline of ${result.findings.filter((f) => f.fingerprint && f.kind !== 'test-key').length} finding(s) to ${flags.writeBaseline}.\n`,
+      `Wrote a baseline of ${result.findings.filter((f) => f.fingerprint && f.kind !== 'test-key').length} finding(s) to ${displayPath(flags.writeBaseline)}.\n`,
     );
   }
   if (flags.output) {
     writeFileSync(resolve(cwd, flags.output), rendered);
     ctx.err(
-      `Wrote the ${format} report to ${flags.output} (${result.summary.failing} failing finding(s)).\n`,
+      `Wrote the ${format} report to ${displayPath(flags.output)} (${result.summary.failing} failing finding(s)).\n`,
     );
   } else ctx.out(rendered);
   return result.summary.failing > 0 ? 1 : 0;
