@@ -92,3 +92,19 @@ export function envValue(env: Env, name: string): string | undefined {
   const value = env[name];
   return typeof value === 'string' ? value : undefined;
 }
+
+/** A key is under a hundred characters; with stray text around it, still far below this. */
+export const MAX_KEY_INPUT_CHARS = 64 * 1024;
+
+/**
+ * A key read from `--key-stdin`: more than MAX_KEY_INPUT_CHARS is not a key but a file piped by
+ * mistake, refused in one line (15 MB of random bytes used to end in a V8 out-of-memory abort).
+ */
+export function keyInput(value: string): string {
+  if (value.length > MAX_KEY_INPUT_CHARS) {
+    throw new UsageError(
+      `--key-stdin: standard input holds ${value.length} characters; a key has under 100 (at most ${MAX_KEY_INPUT_CHARS} are read)`,
+    );
+  }
+  return value;
+}

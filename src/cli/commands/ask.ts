@@ -10,7 +10,7 @@ import { terminalSafe, terminalSafeDeep } from '../../core/terminal-safe.js';
 import { displayUrl } from '../../core/url-display.js';
 import { newCommand, parseWith } from '../_commander.js';
 import type { CliContext, CommandHandler, ExitCode } from '../context.js';
-import { commandBaseUrl, envValue, modelOption, timeoutOption } from '../options.js';
+import { commandBaseUrl, envValue, keyInput, modelOption, timeoutOption } from '../options.js';
 import { UsageError } from '../usage-error.js';
 
 const HELP_AFTER = `
@@ -111,7 +111,7 @@ async function resolveKey(
 ): Promise<{ key: SecretKey; source: string } | undefined> {
   if (flags.keyStdin) {
     if (!ctx.io.readStdin) throw new UsageError('--key-stdin: no standard input');
-    const value = (await ctx.io.readStdin()).trim();
+    const value = keyInput(await ctx.io.readStdin()).trim();
     return value === '' ? undefined : { key: new SecretKey(value), source: 'stdin' };
   }
   const names = flags.keyEnv !== undefined ? [flags.keyEnv] : ['GOOGLE_API_KEY', 'GEMINI_API_KEY'];
