@@ -1,5 +1,5 @@
+import type { RawHit } from '../core/key-detect/detect.js';
 import { SecretKey } from '../core/secret-key.js';
-import type { RawHit } from './detect.js';
 import type { ScanFinding, ScanRuleId, ScanSource } from './types.js';
 
 /** Where a hit was seen, beyond the file: history adds the commit. */

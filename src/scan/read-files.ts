@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import { detectRaw, mayContainKey, type RawHit } from './detect.js';
+import { detectRaw, mayContainKey, type RawHit } from '../core/key-detect/detect.js';
 import type { SharedJobQueue } from './job-queue.js';
 import type { ScanSource, SkippedFile } from './types.js';
 

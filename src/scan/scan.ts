@@ -1,12 +1,12 @@
-import { statSync } from 'node:fs';
+import { type Stats, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { displayPath } from '../core/display-path.js';
+import { detectRaw, mayContainKey, type RawHit } from '../core/key-detect/detect.js';
 import type { SecretKey } from '../core/secret-key.js';
 import { mayBeInGitWorkTree } from '../io/git-dir-above.js';
 import type { PathAddition } from '../io/git-files.js';
 import { walkTree } from '../io/walk-tree.js';
 import { isBaselined } from './baseline.js';
-import { detectRaw, mayContainKey, type RawHit } from './detect.js';
 import { isDotenvFile } from './dotenv-names.js';
 import { keyFinding } from './findings.js';
 import type { FileHits, FileJob } from './read-files.js';
@@ -48,10 +48,17 @@ export async function scanWithKeys(
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const targets = (options.paths?.length ? options.paths : ['.']).map((path) => resolve(cwd, path));
   for (const target of targets) {
+    let stat: Stats;
     try {
-      statSync(target);
+      stat = statSync(target);
     } catch {
-      throw new ScanInputError(`no such file or folder: ${relative(cwd, target) || target}`);
+      throw new ScanInputError(`no such file or folder: ${displayPath(relative(cwd, target) || target)}`);
+    }
+    // Named explicitly, a FIFO, socket or device is an error, not a silent pass (reading one can block).
+    if (!stat.isFile() && !stat.isDirectory()) {
+      throw new ScanInputError(
+        `${displayPath(relative(cwd, target) || target)} is ${kindOf(stat)}, not a file or folder`,
+      );
     }
   }
   // git and child_process are loaded only when a repository can be there.
@@ -273,6 +280,13 @@ export async function scanWithKeys(
     },
   };
   return { result, keys };
+}
+
+function kindOf(stat: Stats): string {
+  if (stat.isFIFO()) return 'a FIFO';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  return 'not a regular file';
 }
 
 function folderOf(path: string): string {
