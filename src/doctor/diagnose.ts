@@ -10,8 +10,8 @@ import type { ClientResolution, KeyCandidate, ProjectSnapshot } from '../core/pr
 import { PROJECT_ENV_FILE_NAMES } from '../core/resolution/candidate-env-file-paths.js';
 import { type SecretKey, SecretKey as SecretKeyClass } from '../core/secret-key.js';
 import { displayUrl, isHttpUrl, parseUrl, requestBaseUrl } from '../core/url-display.js';
-import { readHygiene } from '../io/read-hygiene.js';
 import { readProject } from '../io/read-project.js';
+import { readProjectHygiene } from '../io/read-project-hygiene.js';
 import { type DoctorCore, defaultCore } from './core-adapter.js';
 import { describeCause } from './describe-cause.js';
 import { hygieneFindings } from './hygiene-findings.js';
@@ -126,7 +126,9 @@ export async function diagnose(given: DiagnoseOptions = {}): Promise<DoctorRepor
   const hygieneRun =
     options.hygiene === false
       ? Promise.resolve([] as Finding[])
-      : guard('hygiene', async () => hygieneFindings(await readHygiene(snapshot.cwd, envFiles), candidates));
+      : guard('hygiene', async () =>
+          hygieneFindings(await readProjectHygiene(snapshot.cwd, envFiles), candidates),
+        );
 
   const findings: Finding[] = [];
   for (const candidate of candidates) {

@@ -83,7 +83,7 @@ export async function scanWithKeys(
   // The dotenv-history query is a git log of its own: start it now so it runs alongside the scan.
   let dotenvAdditions: Promise<PathAddition[]> | undefined;
   if (gitRoot !== null && !options.staged) {
-    dotenvAdditions = (await import('./hygiene.js')).dotenvAdditions(gitRoot);
+    dotenvAdditions = (await import('./repository-hygiene.js')).dotenvAdditions(gitRoot);
     dotenvAdditions.catch(() => {}); // awaited (and its failure reported) below
   }
 
@@ -195,7 +195,7 @@ export async function scanWithKeys(
 
     if (gitRoot !== null) {
       // Keys in files git ignores but a Docker build context would copy.
-      const { dockerContextCandidates } = await import('./hygiene.js');
+      const { dockerContextCandidates } = await import('./repository-hygiene.js');
       const dockerJobs: FileJob[] = [];
       for (const candidate of await dockerContextCandidates(gitRoot, tracked)) {
         for (const file of candidate.files) {
@@ -225,7 +225,7 @@ export async function scanWithKeys(
     const pathsWithKeys = new Set(
       findings.filter((f) => f.fingerprint !== undefined && f.kind !== 'test-key').map((f) => f.file),
     );
-    const { dotenvHygiene } = await import('./hygiene.js');
+    const { dotenvHygiene } = await import('./repository-hygiene.js');
     findings.push(
       ...(await dotenvHygiene({
         root: gitRoot,
