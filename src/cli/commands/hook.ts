@@ -9,7 +9,10 @@ export const hookCommand: CommandHandler = async (argv, ctx) => {
   const program = newCommand('gemini-key-doctor hook', ctx)
     .description('Install a git pre-commit hook that blocks commits adding a Gemini API key.')
     .argument('<action>', 'install')
-    .option('--force', 'replace an existing pre-commit hook (the old one is kept as pre-commit.backup)')
+    .option(
+      '--force',
+      'replace an existing pre-commit hook (the old one is kept as a numbered pre-commit.backup)',
+    )
     .option('--cwd <dir>', 'run as if started in this folder')
     .option('--no-color', 'no colours');
   await parseWith(program, argv);
@@ -21,7 +24,7 @@ export const hookCommand: CommandHandler = async (argv, ctx) => {
   const root = await gitWorkTreeRoot(cwd);
   if (root === null)
     throw new UsageError('hook install needs a git work tree (run it inside your repository)');
-  const [{ HookExistsError }, { installScanHook }] = await Promise.all([
+  const [{ HookExistsError, HookSymlinkError }, { installScanHook }] = await Promise.all([
     import('../../io/git-hooks.js'),
     import('../../scan/hook-script.js'),
   ]);
@@ -37,7 +40,9 @@ export const hookCommand: CommandHandler = async (argv, ctx) => {
     );
     return 0;
   } catch (error) {
-    if (error instanceof HookExistsError) throw new UsageError(error.message);
+    if (error instanceof HookExistsError || error instanceof HookSymlinkError) {
+      throw new UsageError(displayPath(error.message));
+    }
     throw error;
   }
 };
