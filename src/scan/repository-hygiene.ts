@@ -1,15 +1,19 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { isGitIgnored, listAdditions, listIgnoredFiles, type PathAddition } from '../io/git-files.js';
-import { dockerignoreMatcher } from './dockerignore.js';
+import { isGitIgnored, listAdditions, type PathAddition } from '../io/git-files.js';
 import { isDotenvFile, isPlainDotenv } from './dotenv-names.js';
+import { SCAN_RULES } from './rules.js';
 import type { ScanFinding } from './types.js';
 
-function hygiene(rule: ScanFinding['rule'], file: string, title: string, extra: Partial<ScanFinding> = {}) {
-  const finding: ScanFinding = {
+/** A repository-hygiene finding: severity from the rule table, never failing on its own. */
+function hygieneFinding(
+  rule: ScanFinding['rule'],
+  file: string,
+  title: string,
+  extra: Partial<ScanFinding> = {},
+): ScanFinding {
+  return {
     rule,
     kind: 'hygiene',
-    severity: 'warning',
+    severity: SCAN_RULES[rule].severity,
     title,
     file,
     source: 'worktree',
@@ -17,7 +21,25 @@ function hygiene(rule: ScanFinding['rule'], file: string, title: string, extra: 
     failing: false,
     ...extra,
   };
-  return finding;
+}
+
+/** A dotenv file is worth a warning when it is `.env` itself, or any `.env.*` holding a real key. */
+function dotenvMatters(path: string, pathsWithKeys: ReadonlySet<string>): boolean {
+  return isPlainDotenv(path) || (isDotenvFile(path) && pathsWithKeys.has(path));
+}
+
+/** `scan --staged`: a dotenv file about to be committed. */
+export function stagedDotenvFinding(
+  path: string,
+  pathsWithKeys: ReadonlySet<string>,
+): ScanFinding | undefined {
+  if (!dotenvMatters(path, pathsWithKeys)) return undefined;
+  return hygieneFinding(
+    'dotenv-tracked',
+    path,
+    'A dotenv file is about to be committed: its secrets would reach every clone and push',
+    { source: 'staged' },
+  );
 }
 
 export interface HygieneInput {
@@ -28,8 +50,8 @@ export interface HygieneInput {
   untracked: readonly string[];
   /** Paths (worktree or history) where a real key was found. */
   pathsWithKeys: ReadonlySet<string>;
-  /** dotenv additions in history, when the caller started that git log early (it runs alongside). */
-  additions?: Promise<PathAddition[]>;
+  /** dotenv additions in history (started early: that git log runs alongside the scan). */
+  additions: Promise<PathAddition[]>;
 }
 
 /**
@@ -40,9 +62,9 @@ export async function dotenvHygiene(input: HygieneInput): Promise<ScanFinding[]>
   const findings: ScanFinding[] = [];
   const tracked = new Set(input.tracked);
   for (const path of input.tracked) {
-    if (isPlainDotenv(path) || (isDotenvFile(path) && input.pathsWithKeys.has(path))) {
+    if (dotenvMatters(path, input.pathsWithKeys)) {
       findings.push(
-        hygiene(
+        hygieneFinding(
           'dotenv-tracked',
           path,
           'A dotenv file is tracked by git: its secrets reach every clone and push',
@@ -53,7 +75,7 @@ export async function dotenvHygiene(input: HygieneInput): Promise<ScanFinding[]>
   for (const path of input.untracked) {
     if (isPlainDotenv(path) && !(await isGitIgnored(input.root, path))) {
       findings.push(
-        hygiene(
+        hygieneFinding(
           'dotenv-not-ignored',
           path,
           '.env is not ignored by git: one `git add .` commits its secrets',
@@ -62,13 +84,12 @@ export async function dotenvHygiene(input: HygieneInput): Promise<ScanFinding[]>
     }
   }
   const seen = new Set<string>();
-  for (const addition of await (input.additions ?? dotenvAdditions(input.root))) {
+  for (const addition of await input.additions) {
     const { path } = addition;
-    if (tracked.has(path) || seen.has(path) || !isDotenvFile(path)) continue;
-    if (!isPlainDotenv(path) && !input.pathsWithKeys.has(path)) continue;
+    if (tracked.has(path) || seen.has(path) || !dotenvMatters(path, input.pathsWithKeys)) continue;
     seen.add(path);
     findings.push(
-      hygiene(
+      hygieneFinding(
         'dotenv-committed',
         path,
         'A dotenv file was committed in the past: its secrets stay in history',
@@ -86,46 +107,4 @@ export async function dotenvHygiene(input: HygieneInput): Promise<ScanFinding[]>
 /** Every commit that added a dotenv file (`git log --diff-filter=A`): start it early, await it late. */
 export function dotenvAdditions(root: string): Promise<PathAddition[]> {
   return listAdditions(root, ['**/.env', '**/.env.*']);
-}
-
-const DOCKERFILE = /(?:^|\/)(?:Dockerfile|Containerfile)(?:\.[^/]+)?$|\.[Dd]ockerfile$/;
-
-/** A folder a Dockerfile builds from and the ignored files its context would still copy. */
-export interface DockerLeakCandidates {
-  contextDir: string;
-  files: string[];
-}
-
-/**
- * Files git ignores but a `docker build` of a tracked Dockerfile's folder would send: when the
- * context has no `.dockerignore` (or one that does not cover them). The scan reads these for keys.
- */
-export async function dockerContextCandidates(
-  root: string,
-  tracked: readonly string[],
-): Promise<DockerLeakCandidates[]> {
-  const contexts = new Set<string>();
-  for (const path of tracked) {
-    if (DOCKERFILE.test(path)) contexts.add(path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
-  }
-  const out: DockerLeakCandidates[] = [];
-  for (const contextDir of contexts) {
-    const ignorePath = join(root, contextDir, '.dockerignore');
-    const excluded = existsSync(ignorePath) ? dockerignoreMatcher(safeRead(ignorePath)) : () => false;
-    const ignored = await listIgnoredFiles(root, contextDir === '' ? [] : [contextDir]);
-    const prefix = contextDir === '' ? '' : `${contextDir}/`;
-    const files = ignored
-      .map((name) => name.toString('utf8'))
-      .filter((path) => path.startsWith(prefix) && !excluded(path.slice(prefix.length)));
-    if (files.length > 0) out.push({ contextDir, files });
-  }
-  return out;
-}
-
-function safeRead(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return '';
-  }
 }

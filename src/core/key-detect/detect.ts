@@ -138,9 +138,23 @@ function bufferSource(buf: Buffer): Source {
     at: (i) => buf[i] ?? 0,
     find: (needle, from) => buf.indexOf(needle, from, 'latin1'),
     slice: (start, end) => buf.toString('utf8', start, end),
-    width: (start, end) => buf.toString('utf8', start, end).length,
+    width: (start, end) => utf16Width(buf, start, end),
     newline: (from) => buf.indexOf(10, from),
   };
+}
+
+/**
+ * UTF-16 units that UTF-8 bytes decode to, counted without decoding (a one-line file of 600 MB
+ * used to be turned into one string here: ERR_STRING_TOO_LONG): one per lead byte, two for a
+ * 4-byte sequence.
+ */
+export function utf16Width(buf: Uint8Array, start: number, end: number): number {
+  let units = 0;
+  for (let i = start; i < end; i++) {
+    const byte = buf[i] ?? 0;
+    if ((byte & 0xc0) !== 0x80) units += byte >= 0xf0 ? 2 : 1;
+  }
+  return units;
 }
 
 function asBuffer(bytes: Uint8Array): Buffer {
