@@ -1,5 +1,5 @@
 import { detectRaw, mayContainKey, type RawDetection } from '../core/key-detect/detect.js';
-import { decodeText, type SniffedText, sniffEncoding, UTF16_PREFIXES } from './text-encoding.js';
+import { decodeText, type SniffedText, sniffEncoding, UTF16_PREFIXES } from '../core/text-encoding.js';
 
 /**
  * The one detection step every source's fragment goes through (work-tree files in any thread,

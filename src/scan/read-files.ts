@@ -6,9 +6,9 @@ import {
   type RawHit,
   utf16Width,
 } from '../core/key-detect/detect.js';
+import { sniffEncoding } from '../core/text-encoding.js';
 import { detectFragment, mayContainUtf16Key } from './detect-fragment.js';
 import type { SharedJobQueue } from './job-queue.js';
-import { sniffEncoding } from './text-encoding.js';
 import type { ScanSource, SkippedFile } from './types.js';
 
 /** One file for the reader: printable relative path and the path to open. */
