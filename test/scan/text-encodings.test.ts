@@ -6,8 +6,10 @@ import { assertNoLeak } from '../support/leak-check.js';
 import { leakAuthKey, leakStandardKey, TempRepo } from './_repo.js';
 
 const BOM16LE = Buffer.from([0xff, 0xfe]);
-const utf16le = (text: string, bom = true) => Buffer.concat([bom ? BOM16LE : Buffer.alloc(0), Buffer.from(text, 'utf16le')]);
-const utf16be = (text: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+const utf16le = (text: string, bom = true) =>
+  Buffer.concat([bom ? BOM16LE : Buffer.alloc(0), Buffer.from(text, 'utf16le')]);
+const utf16be = (text: string) =>
+  Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
 const utf32le = (text: string) => {
   const out = Buffer.alloc(4 + text.length * 4);
   out.writeUInt32LE(0xfeff, 0);
@@ -23,7 +25,10 @@ describe('text encodings', () => {
       const key = leakStandardKey();
       const other = leakAuthKey();
       repo.write('.env', utf16le(`# local\r\nGEMINI_API_KEY=${key}\r\n`));
-      repo.write('appsettings.Development.json', utf16le(`{\r\n  "Gemini": { "ApiKey": "${other}" }\r\n}\r\n`));
+      repo.write(
+        'appsettings.Development.json',
+        utf16le(`{\r\n  "Gemini": { "ApiKey": "${other}" }\r\n}\r\n`),
+      );
       repo.git('add', '-f', '.env', 'appsettings.Development.json');
       const result = await scan({ cwd: repo.dir, staged: true });
       const found = result.findings.filter((f) => f.fingerprint).map((f) => [f.file, f.line, f.variable]);
@@ -46,10 +51,17 @@ describe('text encodings', () => {
       repo.write('nobom.txt', utf16le(`key = ${keys[0]}\n`, false));
       repo.write('be.txt', utf16be(`key = ${keys[1]}\n`));
       repo.write('wide.txt', utf32le(`key = ${keys[2]}\n`));
-      const binary = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3]), utf16le(keys[3]!, false), Buffer.alloc(64)]);
+      const binary = Buffer.concat([
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3]),
+        utf16le(keys[3]!, false),
+        Buffer.alloc(64),
+      ]);
       repo.write('app.exe', binary);
       const result = await scan({ cwd: repo.dir });
-      const files = result.findings.filter((f) => f.fingerprint).map((f) => f.file).sort();
+      const files = result.findings
+        .filter((f) => f.fingerprint)
+        .map((f) => f.file)
+        .sort();
       assert.deepEqual(files, ['app.exe', 'be.txt', 'nobom.txt', 'wide.txt']);
     } finally {
       repo.remove();
@@ -61,7 +73,11 @@ describe('text encodings', () => {
     try {
       const key = leakStandardKey();
       repo.write('error.log', utf16le(`API key not valid. Please pass a valid API key. key=${key}\r\n`));
-      const out = await run(['explain', '--file', 'error.log', '--json'], { NO_COLOR: '1' }, { cwd: repo.dir });
+      const out = await run(
+        ['explain', '--file', 'error.log', '--json'],
+        { NO_COLOR: '1' },
+        { cwd: repo.dir },
+      );
       assert.equal(out.exitCode, 0, out.stderr);
       assert.match(out.stdout, /key_invalid|api_key_invalid|invalid/);
       assertNoLeak(key, out.stdout, out.stderr);
