@@ -10,11 +10,13 @@ export const SERVER_KEY_CAUSES = defineCauses({
   key_invalid: {
     id: 'key_invalid',
     category: 'server',
+    aboutTheKey: true,
+    fixIsNewKeyValue: true,
     severity: 'fail',
     http: 400,
     title: 'Google does not recognise this API key',
     explanation:
-      'Google answered "API key not valid" (API_KEY_INVALID)[ for {maskedKey}]: the key does not exist as sent. It may have a typo, be cut short or carry extra characters, belong to a deleted key, or not be the key you think your app uses.',
+      'The key does not exist as Google received it[ ({maskedKey})][ — Google answered {answered}]. It may have a typo, be cut short or carry extra characters, belong to a deleted key, or not be the key you think your app uses.',
     fix: [
       'Copy the key again with the copy button on the Google AI Studio API keys page (https://aistudio.google.com/apikey) and check it is still listed there; a deleted key never comes back.',
       'Check which variable your app really reads and that the value has no quotes, spaces or stray characters: `gemini-key-doctor` shows this for every tool in the project.',
@@ -25,11 +27,13 @@ export const SERVER_KEY_CAUSES = defineCauses({
   key_expired: {
     id: 'key_expired',
     category: 'server',
+    aboutTheKey: true,
+    fixIsNewKeyValue: true,
     severity: 'fail',
     http: 400,
     title: 'The API key or token has expired',
     explanation:
-      'Google answered "API key expired"[ for {maskedKey}]. The key was given an expiry, or it is a short-lived ephemeral token (`auth_tokens/…`) used after its lifetime.',
+      'The key has expired[ ({maskedKey})][ — Google answered {answered}]. The key was given an expiry, or it is a short-lived ephemeral token (`auth_tokens/…`) used after its lifetime.',
     fix: [
       'Create a new key on the Google AI Studio API keys page (https://aistudio.google.com/apikey).',
       'Replace the old key in {variable|your key variable}[ ({file})] and in your deployment secrets, then delete the expired one.',
@@ -40,6 +44,8 @@ export const SERVER_KEY_CAUSES = defineCauses({
   key_leaked: {
     id: 'key_leaked',
     category: 'server',
+    aboutTheKey: true,
+    fixIsNewKeyValue: true,
     severity: 'fail',
     http: 403,
     title: 'Google blocked this key because it was found leaked',
@@ -58,6 +64,8 @@ export const SERVER_KEY_CAUSES = defineCauses({
   standard_key_rejected: {
     id: 'standard_key_rejected',
     category: 'server',
+    aboutTheKey: true,
+    fixIsNewKeyValue: true,
     severity: 'fail',
     http: 401,
     title: 'Google rejected this standard (AIza…) key',
@@ -73,6 +81,8 @@ export const SERVER_KEY_CAUSES = defineCauses({
   standard_key_unrestricted: {
     id: 'standard_key_unrestricted',
     category: 'server',
+    aboutTheKey: true,
+    fixIsNewKeyValue: false,
     severity: 'fail',
     http: 401,
     title: 'This standard key has no API restriction, so the Gemini API refuses it',
@@ -89,11 +99,13 @@ export const SERVER_KEY_CAUSES = defineCauses({
   auth_key_rejected: {
     id: 'auth_key_rejected',
     category: 'server',
+    aboutTheKey: true,
+    fixIsNewKeyValue: true,
     severity: 'fail',
     http: 401,
-    title: 'Google rejected the key with a misleading "Expected OAuth 2 access token" error',
+    title: 'Google did not accept the key as a credential (the misleading "Expected OAuth 2" error)',
     explanation:
-      'Google answered 401 ACCESS_TOKEN_TYPE_UNSUPPORTED ("Expected OAuth 2 access token…")[ for {maskedKey}]. Despite the wording this is not an OAuth problem.[ The key sent is {keyKindName}.] With an auth key (`AQ.…`) Google says it is not caused by the key format: the key was usually cut or altered, sent the wrong way, or the key or its project is not provisioned right. If the key is a standard `AIza…` key, the 2026 standard-key policy is the likely cause.',
+      'Google did not accept the key[ ({maskedKey})] as a credential[ — it answered {answered}]. When the message asks for an "OAuth 2 access token", that is not an OAuth problem.[ The key sent is {keyKindName}.] With an auth key (`AQ.…`) Google says it is not caused by the key format: the key was usually cut or altered, sent the wrong way, or the key or its project is not provisioned right. If the key is a standard `AIza…` key, the 2026 standard-key policy is the likely cause.',
     fix: [
       'Check the key is complete: an auth key is `AQ.` plus about 50 characters (53 in all), and the dot after `AQ` must still be there[ (the key sent was {maskedKey})].',
       'Send it only in the `x-goog-api-key` header to generativelanguage.googleapis.com — not as `Authorization: Bearer`, and not also as `?key=`. The official SDKs do this for you.',
@@ -106,6 +118,8 @@ export const SERVER_KEY_CAUSES = defineCauses({
   auth_key_unsupported_endpoint: {
     id: 'auth_key_unsupported_endpoint',
     category: 'server',
+    aboutTheKey: true,
+    fixIsNewKeyValue: false,
     severity: 'fail',
     http: 403,
     title: 'The key was sent to a service it is not restricted to',
@@ -121,6 +135,8 @@ export const SERVER_KEY_CAUSES = defineCauses({
   auth_key_service_account: {
     id: 'auth_key_service_account',
     category: 'server',
+    aboutTheKey: true,
+    fixIsNewKeyValue: false,
     severity: 'fail',
     http: 401,
     title: 'The service account behind this auth key cannot be used',
@@ -136,11 +152,13 @@ export const SERVER_KEY_CAUSES = defineCauses({
   multiple_credentials: {
     id: 'multiple_credentials',
     category: 'server',
+    aboutTheKey: true,
+    fixIsNewKeyValue: false,
     severity: 'fail',
     http: 400,
     title: 'Two credentials were sent; Google accepts exactly one',
     explanation:
-      'Google answered[ on {endpoint}] "Multiple authentication credentials received. Please pass only one." Your client sent the key twice — for example `Authorization: Bearer` plus `x-goog-api-key` or `?key=` — or an OAuth token together with a key. It happens most on the OpenAI-compatible endpoint. This is a client setup problem, not a bad key.',
+      'Google received more than one credential[ on {endpoint}][ — it answered {answered}]. Your client sent the key twice — for example `Authorization: Bearer` plus `x-goog-api-key` or `?key=` — or an OAuth token together with a key. It happens most on the OpenAI-compatible endpoint. This is a client setup problem, not a bad key.',
     fix: [
       'On the OpenAI-compatible endpoint (…/v1beta/openai/), send the key only as `Authorization: Bearer`: configure the OpenAI client with `apiKey` and `baseURL` and remove extra `x-goog-api-key` headers and `?key=` parameters.',
       'On native endpoints (…/v1beta/models/…), send the key only in the `x-goog-api-key` header and no `Authorization` header.',
@@ -151,6 +169,8 @@ export const SERVER_KEY_CAUSES = defineCauses({
   key_sent_as_bearer: {
     id: 'key_sent_as_bearer',
     category: 'server',
+    aboutTheKey: true,
+    fixIsNewKeyValue: false,
     severity: 'fail',
     http: 401,
     title: 'An API key was sent as an OAuth bearer token',
