@@ -1,6 +1,7 @@
 import { maskKeysInText } from '../core/key-material.js';
 import type { CliContext, CliIo, CliResult, CommandHandler, Env, ExitCode } from './context.js';
 import { HelpShown, UsageError } from './usage-error.js';
+import { packageVersion } from './version.js';
 
 /** Subcommands, loaded lazily so that `explain` does not pay for the emulator or the scanner. */
 const COMMANDS: Record<string, () => Promise<CommandHandler>> = {
@@ -63,7 +64,7 @@ async function dispatch(argv: readonly string[], ctx: CliContext): Promise<ExitC
     return 0;
   }
   if (first === '--version' || first === '-V') {
-    ctx.out(`${await version()}\n`);
+    ctx.out(`${packageVersion()}\n`);
     return 0;
   }
   const named = first !== undefined && Object.hasOwn(COMMANDS, first);
@@ -90,14 +91,6 @@ async function dispatch(argv: readonly string[], ctx: CliContext): Promise<ExitC
       ctx.err(`${maskKeysInText(error.stack)}\n`);
     return 2;
   }
-}
-
-async function version(): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
-  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
 }
 
 function unknownCommand(word: string): UsageError {

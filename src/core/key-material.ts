@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 /**
  * What we know about the shape of Gemini credentials (reference/auth-keys-2026.md):
  * standard keys are `AIza` + 35 of [A-Za-z0-9_-] (39 chars); auth keys are `AQ.` + a long
@@ -54,7 +52,13 @@ export function keyKindOf(value: string): KeyKind {
 
 /** First 8 hex characters of SHA-256 of the exact key bytes: the same in doctor, scan and explain. */
 export function fingerprintOf(key: string): string {
-  return createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 8);
+  // node:crypto takes ~3 ms to load: only what fingerprints a key pays for it, not every start-up.
+  return process
+    .getBuiltinModule('node:crypto')
+    .createHash('sha256')
+    .update(key, 'utf8')
+    .digest('hex')
+    .slice(0, 8);
 }
 
 /**

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { newCommand, parseWith } from '../_commander.js';
 import type { CommandHandler } from '../context.js';
 import { UsageError } from '../usage-error.js';
+import { packageVersion } from '../version.js';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
@@ -153,7 +154,7 @@ export const scanCommand: CommandHandler = async (argv, ctx) => {
     rendered = (await import('../../scan/render/json.js')).renderScanJson(result);
   } else if (format === 'sarif') {
     rendered = (await import('../../scan/render/sarif.js')).renderSarif(result, {
-      toolVersion: version(),
+      toolVersion: packageVersion(),
     });
   } else {
     // File names and assigned names come from the tree: escape control characters before colouring.
@@ -199,15 +200,4 @@ function parseSize(value: string): number {
 function parseCount(value: string, flag: string): number {
   if (!/^\d+$/.test(value)) throw new UsageError(`${flag} must be a whole number (got '${value}')`);
   return Number(value);
-}
-
-function version(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
-      version?: string;
-    };
-    return pkg.version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
 }
