@@ -39,6 +39,8 @@ export const BUNDLES = [
     out: `bin/commands/${entry.split('/').pop().replace(/\.ts$/, '.cjs')}`,
   })),
   { entry: 'src/scan/scan-worker.ts', out: 'bin/commands/scan-worker.js', format: 'esm' },
+  // Big and rarely needed: zod, for `emulate --config` only, in a file of its own.
+  { entry: 'src/emulator/config-file.ts', out: 'bin/lazy/emulator-config-file.cjs' },
 ];
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
