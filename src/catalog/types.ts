@@ -67,4 +67,28 @@ export interface CauseEntry {
   links: CauseLink[];
   /** HTTP status the server typically answers with, where this is a server cause. */
   http?: number;
+  /**
+   * A server answer with this cause means the key (or its project) was refused: the key as sent
+   * cannot work. False for network trouble, malformed requests, missing models, server faults and
+   * for causes about where the key lives rather than what it is.
+   */
+  aboutTheKey: boolean;
+  /** The fix is a new or different key value, so saying where and how to set one helps. */
+  fixIsNewKeyValue: boolean;
+  /** An answer with this cause still proves the server accepted the key (a 429 counts against it). */
+  keyAccepted?: true;
+  /**
+   * Causes this one produces downstream, which a report folds under it: a `.env` that is not loaded
+   * explains "no key was sent"; a stale variable that wins explains its key being rejected.
+   */
+  symptoms?: readonly CauseId[];
+  /**
+   * A note about what is coming (plan a migration), not a problem today: a report ranks it after
+   * every problem and shows it in one line unless asked for details.
+   */
+  advisory?: true;
+  /** Indices of fix steps that tell the user to run the doctor: dropped inside a doctor run. */
+  outsideDoctorSteps?: readonly number[];
+  /** Indices of fix steps that ask the user to find out which key is stale: dropped once probes tell. */
+  settledByProbeSteps?: readonly number[];
 }

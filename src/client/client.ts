@@ -85,69 +85,15 @@ export function createClient(options: ClientOptions): GeminiClient {
         );
       }
       for (let attempt = 1; ; attempt++) {
-        let retryAfter: string | null = null;
-        const baseFetch = options.fetch ?? fetch;
-        const result = await httpProbe({
-          url,
-          method: 'POST',
-          headers: { 'x-goog-api-key': options.key.reveal(), 'content-type': 'application/json' },
-          body,
-          timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-          maxBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-          ...(options.signal ? { signal: options.signal } : {}),
-          // Wraps fetch only to see Retry-After; httpProbe keeps redirect: 'manual' and the caps.
-          fetch: async (input, init) => {
-            const response = await baseFetch(input, init);
-            retryAfter = response.headers.get('retry-after');
-            return response;
-          },
-        });
-        if (result.kind === 'network') {
-          throw new GeminiRequestError(
-            result.cause,
-            `${result.cause}: ${result.message}`,
-            {
-              message: result.message,
-              endpoint: url.pathname,
-              ...(result.code ? { code: result.code } : {}),
-            },
-            attempt,
-          );
-        }
-        const ok = result.status >= 200 && result.status < 300;
-        if (ok && !result.truncated) {
-          const parsed = parseGenerateResponse(result.body);
-          if (parsed) return { ...parsed, model: useModel, attempts: attempt };
-        }
-        const failure = diagnose(result, { model: useModel, keyKind: options.key.kind });
-        const delay = retryDelayMs(
-          {
-            status: result.status,
-            cause: failure.cause,
-            ...(typeof failure.evidence.retryDelay === 'string'
-              ? { retryInfoDelay: failure.evidence.retryDelay }
-              : {}),
-            retryAfter,
-          },
-          attempt,
-          policy,
-        );
-        if (delay === undefined) {
-          const said = failure.evidence.message ? `: ${failure.evidence.message}` : '';
-          throw new GeminiRequestError(
-            failure.cause,
-            maskKeysInText(`${failure.cause} (HTTP ${result.status})${said}`).slice(0, 1000),
-            failure.evidence,
-            attempt,
-          );
-        }
+        const outcome = await sendOnce(options, { url, body, model: useModel, attempt, policy });
+        if ('result' in outcome) return outcome.result;
         try {
-          await wait(delay);
+          await wait(outcome.retryInMs);
         } catch {
           throw new GeminiRequestError(
             'network_timeout',
             'network_timeout: interrupted while waiting to retry',
-            { httpStatus: result.status, message: 'interrupted while waiting to retry' },
+            { httpStatus: outcome.status, message: 'interrupted while waiting to retry' },
             attempt,
           );
         }
@@ -156,7 +102,72 @@ export function createClient(options: ClientOptions): GeminiClient {
   };
 }
 
-function diagnose(
+interface Attempt {
+  url: URL;
+  body: string;
+  model: string;
+  attempt: number;
+  policy: RetryPolicy;
+}
+
+/** One request: the parsed answer, or how long to wait before the next try; throws when there is none. */
+async function sendOnce(
+  options: ClientOptions,
+  { url, body, model, attempt, policy }: Attempt,
+): Promise<{ result: GenerateResult } | { retryInMs: number; status: number }> {
+  let retryAfter: string | null = null;
+  const baseFetch = options.fetch ?? fetch;
+  const result = await httpProbe({
+    url,
+    method: 'POST',
+    headers: { 'x-goog-api-key': options.key.reveal(), 'content-type': 'application/json' },
+    body,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    ...(options.signal ? { signal: options.signal } : {}),
+    // Wraps fetch only to see Retry-After; httpProbe keeps redirect: 'manual' and the caps.
+    fetch: async (input, init) => {
+      const response = await baseFetch(input, init);
+      retryAfter = response.headers.get('retry-after');
+      return response;
+    },
+  });
+  if (result.kind === 'network') {
+    throw new GeminiRequestError(
+      result.cause,
+      `${result.cause}: ${result.message}`,
+      { message: result.message, endpoint: url.pathname, ...(result.code ? { code: result.code } : {}) },
+      attempt,
+    );
+  }
+  if (result.status >= 200 && result.status < 300 && !result.truncated) {
+    const parsed = parseGenerateResponse(result.body);
+    if (parsed) return { result: { ...parsed, model, attempts: attempt } };
+  }
+  const failure = causeOfAnswer(result, { model, keyKind: options.key.kind });
+  const retryDelay = failure.evidence.retryDelay;
+  const delay = retryDelayMs(
+    {
+      status: result.status,
+      cause: failure.cause,
+      ...(typeof retryDelay === 'string' ? { retryInfoDelay: retryDelay } : {}),
+      retryAfter,
+    },
+    attempt,
+    policy,
+  );
+  if (delay !== undefined) return { retryInMs: delay, status: result.status };
+  const said = failure.evidence.message ? `: ${failure.evidence.message}` : '';
+  throw new GeminiRequestError(
+    failure.cause,
+    maskKeysInText(`${failure.cause} (HTTP ${result.status})${said}`).slice(0, 1000),
+    failure.evidence,
+    attempt,
+  );
+}
+
+/** The cause of an answer that is not a usable GenerateContentResponse. */
+function causeOfAnswer(
   answer: { status: number; contentType: string; body: string; truncated: boolean; redirectTo?: string },
   context: { model: string; keyKind: KeyKind },
 ): { cause: CauseId; evidence: Evidence } {

@@ -23,4 +23,11 @@ export interface Finding {
   keys?: string[];
   /** Client ids affected, where the finding is about some clients only. */
   clients?: string[];
+  /**
+   * Index (in the report's `findings`) of the root-cause finding that explains this one: a symptom
+   * ("no key was sent") folded under its cause (".env is not loaded").
+   */
+  explainedBy?: number;
+  /** Indices (in the report's `findings`) of the symptoms this finding explains. */
+  explains?: number[];
 }

@@ -70,9 +70,22 @@ export function maskKey(key: string): string {
   const prefix =
     kind === 'standard' ? 'AIza' : kind === 'auth' ? 'AQ.' : kind === 'ephemeral' ? 'auth_tokens/' : '';
   const rest = key.slice(prefix.length);
-  if (rest.length >= 16) return `${prefix}…${rest.slice(-4)}`;
-  if (rest.length >= 8) return `${prefix}…${rest.slice(-2)}`;
+  if (rest.length >= 16) return `${prefix}…${visibleControls(rest.slice(-4))}`;
+  if (rest.length >= 8) return `${prefix}…${visibleControls(rest.slice(-2))}`;
   return `${prefix}…(${key.length} chars)`;
+}
+
+/**
+ * A line break or tab at the end of a key (a value read with its newline) would break the line the
+ * masked key is printed on: control characters show as their visible symbols (⏎, ␍, ⇥, ␀…).
+ */
+function visibleControls(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => {
+    if (c === '\n') return '⏎';
+    if (c === '\t') return '⇥';
+    if (c === '\u007f') return '␡';
+    return String.fromCharCode(0x2400 + c.charCodeAt(0));
+  });
 }
 
 /** A printable, masked stand-in for a key: never the key itself. */

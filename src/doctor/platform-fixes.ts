@@ -1,3 +1,4 @@
+import { CATALOG } from '../catalog/catalog.js';
 import type { CauseId } from '../catalog/cause-id.js';
 import type { EnvMap } from '../core/env-map.js';
 import { GOOGLE_BASE_URL, type ProbeRequestSpec } from '../core/gemini-endpoints.js';
@@ -41,25 +42,9 @@ export function persistVariableStep(shell: ShellKind, variable: string): string 
 export const IDE_NOTE =
   'IDEs, GUI apps and containers do not inherit your shell: restart the IDE, or set the variable in its run configuration; for Docker pass it with -e NAME or --env-file';
 
-/** Causes where the fix is a new or different key value, so telling how to set one helps. */
-const NEEDS_A_KEY_VALUE = new Set<CauseId>([
-  'key_missing',
-  'key_placeholder',
-  'key_whitespace',
-  'key_invisible_chars',
-  'key_quoted',
-  'key_malformed',
-  'key_wrong_credential',
-  'key_invalid',
-  'key_expired',
-  'key_leaked',
-  'standard_key_rejected',
-  'auth_key_rejected',
-  'env_wrong_name',
-]);
-
+/** Causes where the fix is a new or different key value (a catalog fact), so telling how to set one helps. */
 export function needsKeyValue(cause: CauseId | null): boolean {
-  return cause !== null && NEEDS_A_KEY_VALUE.has(cause);
+  return cause !== null && CATALOG[cause].fixIsNewKeyValue;
 }
 
 /** `curl` reproducing a probe by hand, the key read from the variable (never printed). */
@@ -85,6 +70,15 @@ export function variableOfSource(source: string | null | undefined): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : 'GEMINI_API_KEY';
 }
 
+/** Causes whose fix is on the key's restrictions page in the Cloud console. */
+const KEY_RESTRICTION_CAUSES = new Set<CauseId>([
+  'api_blocked_by_key_restriction',
+  'referrer_blocked',
+  'ip_blocked',
+  'app_blocked',
+  'standard_key_unrestricted',
+]);
+
 /** Console pages for a Google Cloud project named in an error's metadata. */
 export function consoleSteps(cause: CauseId | null, project: string | undefined, baseUrl: string): string[] {
   if (!project || !baseUrl.startsWith(GOOGLE_BASE_URL)) return [];
@@ -95,7 +89,7 @@ export function consoleSteps(cause: CauseId | null, project: string | undefined,
     ];
   if (cause === 'billing')
     return [`Billing for the project: https://console.cloud.google.com/billing/linkedaccount?project=${id}`];
-  if (cause && /blocked|restriction|unrestricted/.test(cause))
+  if (cause !== null && KEY_RESTRICTION_CAUSES.has(cause))
     return [`Key restrictions: https://console.cloud.google.com/apis/credentials?project=${id}`];
   return [];
 }

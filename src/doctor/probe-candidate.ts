@@ -4,14 +4,7 @@ import { type ProbeKind, probeRequest } from '../core/gemini-endpoints.js';
 import type { ClientResolution, KeyCandidate } from '../core/project-snapshot.js';
 import type { ClassifiedAnswer } from './classify-answer.js';
 import { describeCause } from './describe-cause.js';
-import {
-  consoleSteps,
-  curlEquivalent,
-  IDE_NOTE,
-  needsKeyValue,
-  persistVariableStep,
-  variableOfSource,
-} from './platform-fixes.js';
+import { consoleSteps, curlEquivalent, variableOfSource } from './platform-fixes.js';
 import { callProbe } from './probe-key.js';
 import type { ShellKind } from './report.js';
 
@@ -131,8 +124,6 @@ function findingFor(
       'A proxy is inspecting TLS with its own certificate: export NODE_EXTRA_CA_CERTS=/path/to/your-company-root-ca.pem (ask IT for the file); never set NODE_TLS_REJECT_UNAUTHORIZED=0',
     );
   }
-  if (needsKeyValue(answer.cause))
-    fix.push(persistVariableStep(context.shell, variableOfSource(source)), IDE_NOTE);
   fix.push(
     curlEquivalent(
       probeRequest(kind, context.baseUrl, context.model),

@@ -1,3 +1,4 @@
+import { CATALOG } from '../catalog/catalog.js';
 import type { CauseId } from '../catalog/cause-id.js';
 import type { Evidence } from '../catalog/types.js';
 import {
@@ -28,21 +29,6 @@ export interface ProbeOutcome {
   detail: string;
   evidence?: Evidence;
 }
-
-/** Causes that mean the server looked at the key and said no (as opposed to network or request trouble). */
-const NOT_ABOUT_THE_KEY = new Set<CauseId | null>([
-  null,
-  'bad_request',
-  'server_error',
-  'unknown',
-  'model_not_found',
-  'network_dns',
-  'network_connect',
-  'network_timeout',
-  'network_tls',
-  'network_proxy',
-  'network_intercepted',
-]);
 
 /**
  * Calls one probe endpoint with the key in its header and classifies the answer. Never throws.
@@ -79,11 +65,20 @@ export async function callProbe(
   });
 }
 
-export function verdictOf(answer: ClassifiedAnswer): ProbeOutcome['verdict'] {
-  if (answer.cause === null || answer.cause === 'quota_exhausted') return 'live';
-  const status = answer.httpStatus ?? 0;
-  if (status >= 400 && status < 500 && !NOT_ABOUT_THE_KEY.has(answer.cause)) return 'rejected';
+/**
+ * What an answer says about the key, from the catalog's facts about its cause: accepted (success, or
+ * a refusal that still counts against the key), rejected (a 4xx about the key or its project), or
+ * undecided (network trouble, a malformed request, a server fault).
+ */
+export function keyVerdict(cause: CauseId | null, httpStatus: number | undefined): ProbeOutcome['verdict'] {
+  if (cause === null || CATALOG[cause].keyAccepted) return 'live';
+  const status = httpStatus ?? 0;
+  if (status >= 400 && status < 500 && CATALOG[cause].aboutTheKey) return 'rejected';
   return 'unknown';
+}
+
+export function verdictOf(answer: ClassifiedAnswer): ProbeOutcome['verdict'] {
+  return keyVerdict(answer.cause, answer.httpStatus);
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { CauseId } from '../catalog/cause-id.js';
 import type { CheckStatus, Finding } from '../core/finding.js';
 import type { ClientId, KeySource } from '../core/project-snapshot.js';
 
@@ -8,8 +9,10 @@ import type { ClientId, KeySource } from '../core/project-snapshot.js';
  */
 export interface DoctorReport {
   schemaVersion: 1;
-  /** No failing finding (warnings allowed). */
+  /** No failing finding (warnings allowed) and, online, some key the clients send was proven. */
   ok: boolean;
+  /** The one answer that matters most, shown first in every format. */
+  verdict: Verdict;
   keys: ReportKey[];
   findings: Finding[];
   /** Which key each client would send, and from where (the matrix). */
@@ -26,6 +29,21 @@ export interface DoctorReport {
   cwd: string;
   platform: NodeJS.Platform;
   shell: ShellKind;
+}
+
+/**
+ * ok: every check passed; warn: it works, with something to look at; fail: a client cannot work as
+ * set up; unverified: online, but no key a client would send got an answer from the server.
+ */
+export type VerdictStatus = 'ok' | 'warn' | 'fail' | 'unverified';
+
+export interface Verdict {
+  status: VerdictStatus;
+  /** The root cause that matters most for the clients this project uses; null when all is well. */
+  cause: CauseId | null;
+  title: string;
+  /** One sentence in the user's terms. */
+  summary: string;
 }
 
 export interface ReportKey {
@@ -52,6 +70,8 @@ export interface ReportClient {
   backend: 'gemini-api' | 'vertex';
   endpointStyle: 'native' | 'openai';
   notes: string[];
+  /** Whether the project's manifests depend on this client; absent when no manifest tells. */
+  usedInProject?: boolean;
 }
 
 export type ShellKind = 'bash' | 'zsh' | 'fish' | 'powershell' | 'cmd' | 'sh';

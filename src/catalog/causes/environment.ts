@@ -9,6 +9,10 @@ export const ENVIRONMENT_CAUSES = defineCauses({
   env_conflict: {
     id: 'env_conflict',
     category: 'environment',
+    aboutTheKey: false,
+    fixIsNewKeyValue: false,
+    symptoms: ['key_invalid', 'key_expired', 'key_leaked', 'standard_key_rejected', 'auth_key_rejected'],
+    settledByProbeSteps: [0, 1],
     severity: 'warn',
     title: 'GOOGLE_API_KEY and GEMINI_API_KEY hold different keys',
     explanation:
@@ -23,6 +27,9 @@ export const ENVIRONMENT_CAUSES = defineCauses({
   env_wrong_name: {
     id: 'env_wrong_name',
     category: 'environment',
+    aboutTheKey: false,
+    fixIsNewKeyValue: true,
+    symptoms: ['key_missing'],
     severity: 'fail',
     title: 'The key is in a variable your client does not read',
     explanation:
@@ -32,11 +39,22 @@ export const ENVIRONMENT_CAUSES = defineCauses({
       'Or pass the key explicitly in code, e.g. `new GoogleGenAI(\\{ apiKey: process.env.GEMINI_API_KEY \\})`.',
       'Run `gemini-key-doctor` again: it lists which key each client would use.',
     ],
+    outsideDoctorSteps: [2],
     links: [LINK.apiKeyDocs],
   },
   env_shadowed: {
     id: 'env_shadowed',
     category: 'environment',
+    aboutTheKey: false,
+    fixIsNewKeyValue: false,
+    symptoms: [
+      'key_missing',
+      'key_invalid',
+      'key_expired',
+      'key_leaked',
+      'standard_key_rejected',
+      'auth_key_rejected',
+    ],
     severity: 'warn',
     title: 'A variable set in the shell hides the value in .env',
     explanation:
@@ -51,6 +69,9 @@ export const ENVIRONMENT_CAUSES = defineCauses({
   dotenv_is_directory: {
     id: 'dotenv_is_directory',
     category: 'environment',
+    aboutTheKey: false,
+    fixIsNewKeyValue: false,
+    symptoms: ['key_missing'],
     severity: 'fail',
     title: '.env is a folder, not a file',
     explanation:
@@ -60,11 +81,15 @@ export const ENVIRONMENT_CAUSES = defineCauses({
       'Create .env as a plain file holding `GEMINI_API_KEY=…`.',
       'Run `gemini-key-doctor` again to confirm the key is loaded.',
     ],
+    outsideDoctorSteps: [2],
     links: [LINK.nodeEnvFile],
   },
   dotenv_encoding: {
     id: 'dotenv_encoding',
     category: 'environment',
+    aboutTheKey: false,
+    fixIsNewKeyValue: false,
+    symptoms: ['key_missing'],
     severity: 'fail',
     title: '{file|.env} is saved in an encoding the loader cannot read',
     explanation:
@@ -74,11 +99,15 @@ export const ENVIRONMENT_CAUSES = defineCauses({
       'In PowerShell, write the file with `Set-Content -Encoding ascii .env "GEMINI_API_KEY=…"` instead of `echo … > .env`.',
       'Run `gemini-key-doctor` again to confirm the key is read.',
     ],
+    outsideDoctorSteps: [2],
     links: [LINK.nodeEnvFile],
   },
   dotenv_not_loaded: {
     id: 'dotenv_not_loaded',
     category: 'environment',
+    aboutTheKey: false,
+    fixIsNewKeyValue: false,
+    symptoms: ['key_missing'],
     severity: 'warn',
     title: '{file|A .env file} exists but your app will not load it',
     explanation:
@@ -93,6 +122,8 @@ export const ENVIRONMENT_CAUSES = defineCauses({
   vertex_mode_enabled: {
     id: 'vertex_mode_enabled',
     category: 'environment',
+    aboutTheKey: false,
+    fixIsNewKeyValue: false,
     severity: 'fail',
     title: 'GOOGLE_GENAI_USE_VERTEXAI sends your requests to Vertex AI',
     explanation:
@@ -106,6 +137,8 @@ export const ENVIRONMENT_CAUSES = defineCauses({
   base_url_override: {
     id: 'base_url_override',
     category: 'environment',
+    aboutTheKey: false,
+    fixIsNewKeyValue: false,
     severity: 'warn',
     title: 'Requests go to {baseUrl|a custom base URL}, not to Google',
     explanation:
@@ -120,6 +153,8 @@ export const ENVIRONMENT_CAUSES = defineCauses({
   proxy_ignored_by_node: {
     id: 'proxy_ignored_by_node',
     category: 'environment',
+    aboutTheKey: false,
+    fixIsNewKeyValue: false,
     severity: 'warn',
     title: "{variable|HTTPS_PROXY} is set, but Node's fetch ignores it",
     explanation:

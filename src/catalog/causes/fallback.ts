@@ -6,6 +6,8 @@ export const FALLBACK_CAUSES = defineCauses({
   unknown: {
     id: 'unknown',
     category: 'fallback',
+    aboutTheKey: false,
+    fixIsNewKeyValue: false,
     severity: 'warn',
     title: 'An error gemini-key-doctor does not recognise',
     explanation:
@@ -15,6 +17,7 @@ export const FALLBACK_CAUSES = defineCauses({
       'Run `gemini-key-doctor` in your project folder to check the key, the environment and a live request.',
       'Compare with the error table in the Gemini API troubleshooting guide.',
     ],
+    outsideDoctorSteps: [1],
     links: [LINK.troubleshooting, LINK.apiKeyDocs],
   },
 });

@@ -9,6 +9,8 @@ export const KEY_MATERIAL_CAUSES = defineCauses({
   key_missing: {
     id: 'key_missing',
     category: 'key',
+    aboutTheKey: false,
+    fixIsNewKeyValue: true,
     severity: 'fail',
     http: 403,
     title: 'No API key was found or sent',
@@ -20,11 +22,14 @@ export const KEY_MATERIAL_CAUSES = defineCauses({
       'If the key lives in a .env file, load that file before the client is created (for example `import "dotenv/config"` as the first import, or `node --env-file=.env`).',
       'Run `gemini-key-doctor` in your project folder to see which variable each of your tools reads.',
     ],
+    outsideDoctorSteps: [3],
     links: [LINK.apiKeyDocs, LINK.aiStudioKeys],
   },
   key_placeholder: {
     id: 'key_placeholder',
     category: 'key',
+    aboutTheKey: true,
+    fixIsNewKeyValue: true,
     severity: 'fail',
     http: 400,
     title: 'The key is a placeholder, not a real key',
@@ -36,11 +41,14 @@ export const KEY_MATERIAL_CAUSES = defineCauses({
       'If the value was "undefined", check the code that passes the key: the variable it reads was not set when the client was created.',
       'Run `gemini-key-doctor` again to confirm the key is picked up.',
     ],
+    outsideDoctorSteps: [3],
     links: [LINK.apiKeyDocs, LINK.aiStudioKeys],
   },
   key_whitespace: {
     id: 'key_whitespace',
     category: 'key',
+    aboutTheKey: true,
+    fixIsNewKeyValue: true,
     severity: 'warn',
     title: 'The key has spaces or line breaks in it',
     explanation:
@@ -50,11 +58,14 @@ export const KEY_MATERIAL_CAUSES = defineCauses({
       'If the file has Windows line endings and you load it with `source` or `xargs`, convert it to LF line endings (or load it with dotenv or `node --env-file`, which handle CRLF).',
       'Run `gemini-key-doctor` again to confirm the value is clean.',
     ],
+    outsideDoctorSteps: [2],
     links: [LINK.apiKeyDocs],
   },
   key_invisible_chars: {
     id: 'key_invisible_chars',
     category: 'key',
+    aboutTheKey: true,
+    fixIsNewKeyValue: true,
     severity: 'fail',
     title: 'The key contains invisible or non-ASCII characters',
     explanation:
@@ -65,11 +76,14 @@ export const KEY_MATERIAL_CAUSES = defineCauses({
       'Save the file as UTF-8 without BOM.',
       'Run `gemini-key-doctor` again to confirm the value is clean.',
     ],
+    outsideDoctorSteps: [3],
     links: [LINK.apiKeyDocs, LINK.aiStudioKeys],
   },
   key_quoted: {
     id: 'key_quoted',
     category: 'key',
+    aboutTheKey: true,
+    fixIsNewKeyValue: true,
     severity: 'fail',
     http: 400,
     title: 'Quote characters became part of the key',
@@ -85,6 +99,8 @@ export const KEY_MATERIAL_CAUSES = defineCauses({
   key_malformed: {
     id: 'key_malformed',
     category: 'key',
+    aboutTheKey: true,
+    fixIsNewKeyValue: true,
     severity: 'fail',
     http: 400,
     title: 'The value does not have the shape of a Gemini API key',
@@ -100,6 +116,8 @@ export const KEY_MATERIAL_CAUSES = defineCauses({
   key_wrong_credential: {
     id: 'key_wrong_credential',
     category: 'key',
+    aboutTheKey: true,
+    fixIsNewKeyValue: true,
     severity: 'fail',
     http: 400,
     title: 'This is not a Gemini API key',
@@ -115,6 +133,9 @@ export const KEY_MATERIAL_CAUSES = defineCauses({
   key_standard_retired: {
     id: 'key_standard_retired',
     category: 'key',
+    aboutTheKey: true,
+    fixIsNewKeyValue: false,
+    advisory: true,
     severity: 'warn',
     title: 'Standard (AIza…) key: plan the move to an auth key',
     explanation:

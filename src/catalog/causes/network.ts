@@ -10,6 +10,8 @@ export const NETWORK_CAUSES = defineCauses({
   network_dns: {
     id: 'network_dns',
     category: 'network',
+    aboutTheKey: false,
+    fixIsNewKeyValue: false,
     severity: 'fail',
     title: 'The API host name could not be resolved',
     explanation:
@@ -24,6 +26,8 @@ export const NETWORK_CAUSES = defineCauses({
   network_connect: {
     id: 'network_connect',
     category: 'network',
+    aboutTheKey: false,
+    fixIsNewKeyValue: false,
     severity: 'fail',
     title: 'Could not connect to the API host',
     explanation:
@@ -38,6 +42,8 @@ export const NETWORK_CAUSES = defineCauses({
   network_timeout: {
     id: 'network_timeout',
     category: 'network',
+    aboutTheKey: false,
+    fixIsNewKeyValue: false,
     severity: 'warn',
     title: 'The request timed out',
     explanation:
@@ -52,6 +58,8 @@ export const NETWORK_CAUSES = defineCauses({
   network_tls: {
     id: 'network_tls',
     category: 'network',
+    aboutTheKey: false,
+    fixIsNewKeyValue: false,
     severity: 'fail',
     title: 'The secure (TLS) connection failed',
     explanation:
@@ -66,6 +74,8 @@ export const NETWORK_CAUSES = defineCauses({
   network_proxy: {
     id: 'network_proxy',
     category: 'network',
+    aboutTheKey: false,
+    fixIsNewKeyValue: false,
     severity: 'fail',
     title: 'The proxy refused or broke the request',
     explanation:
@@ -80,6 +90,8 @@ export const NETWORK_CAUSES = defineCauses({
   network_intercepted: {
     id: 'network_intercepted',
     category: 'network',
+    aboutTheKey: false,
+    fixIsNewKeyValue: false,
     severity: 'fail',
     title: 'Something other than Google answered (HTML or non-JSON)',
     explanation:

@@ -10,6 +10,8 @@ export const SERVER_KEY_CAUSES = defineCauses({
   key_invalid: {
     id: 'key_invalid',
     category: 'server',
+    aboutTheKey: true,
+    fixIsNewKeyValue: true,
     severity: 'fail',
     http: 400,
     title: 'Google does not recognise this API key',
@@ -25,6 +27,8 @@ export const SERVER_KEY_CAUSES = defineCauses({
   key_expired: {
     id: 'key_expired',
     category: 'server',
+    aboutTheKey: true,
+    fixIsNewKeyValue: true,
     severity: 'fail',
     http: 400,
     title: 'The API key or token has expired',
@@ -40,6 +44,8 @@ export const SERVER_KEY_CAUSES = defineCauses({
   key_leaked: {
     id: 'key_leaked',
     category: 'server',
+    aboutTheKey: true,
+    fixIsNewKeyValue: true,
     severity: 'fail',
     http: 403,
     title: 'Google blocked this key because it was found leaked',
@@ -58,6 +64,8 @@ export const SERVER_KEY_CAUSES = defineCauses({
   standard_key_rejected: {
     id: 'standard_key_rejected',
     category: 'server',
+    aboutTheKey: true,
+    fixIsNewKeyValue: true,
     severity: 'fail',
     http: 401,
     title: 'Google rejected this standard (AIza…) key',
@@ -73,6 +81,8 @@ export const SERVER_KEY_CAUSES = defineCauses({
   standard_key_unrestricted: {
     id: 'standard_key_unrestricted',
     category: 'server',
+    aboutTheKey: true,
+    fixIsNewKeyValue: false,
     severity: 'fail',
     http: 401,
     title: 'This standard key has no API restriction, so the Gemini API refuses it',
@@ -89,6 +99,8 @@ export const SERVER_KEY_CAUSES = defineCauses({
   auth_key_rejected: {
     id: 'auth_key_rejected',
     category: 'server',
+    aboutTheKey: true,
+    fixIsNewKeyValue: true,
     severity: 'fail',
     http: 401,
     title: 'Google rejected the key with a misleading "Expected OAuth 2 access token" error',
@@ -106,6 +118,8 @@ export const SERVER_KEY_CAUSES = defineCauses({
   auth_key_unsupported_endpoint: {
     id: 'auth_key_unsupported_endpoint',
     category: 'server',
+    aboutTheKey: true,
+    fixIsNewKeyValue: false,
     severity: 'fail',
     http: 403,
     title: 'The key was sent to a service it is not restricted to',
@@ -121,6 +135,8 @@ export const SERVER_KEY_CAUSES = defineCauses({
   auth_key_service_account: {
     id: 'auth_key_service_account',
     category: 'server',
+    aboutTheKey: true,
+    fixIsNewKeyValue: false,
     severity: 'fail',
     http: 401,
     title: 'The service account behind this auth key cannot be used',
@@ -136,6 +152,8 @@ export const SERVER_KEY_CAUSES = defineCauses({
   multiple_credentials: {
     id: 'multiple_credentials',
     category: 'server',
+    aboutTheKey: true,
+    fixIsNewKeyValue: false,
     severity: 'fail',
     http: 400,
     title: 'Two credentials were sent; Google accepts exactly one',
@@ -151,6 +169,8 @@ export const SERVER_KEY_CAUSES = defineCauses({
   key_sent_as_bearer: {
     id: 'key_sent_as_bearer',
     category: 'server',
+    aboutTheKey: true,
+    fixIsNewKeyValue: false,
     severity: 'fail',
     http: 401,
     title: 'An API key was sent as an OAuth bearer token',

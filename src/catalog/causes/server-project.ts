@@ -11,6 +11,8 @@ export const SERVER_PROJECT_CAUSES = defineCauses({
   service_disabled: {
     id: 'service_disabled',
     category: 'server',
+    aboutTheKey: true,
+    fixIsNewKeyValue: false,
     severity: 'fail',
     http: 403,
     title: "The API is not enabled in the key's project",
@@ -27,6 +29,8 @@ export const SERVER_PROJECT_CAUSES = defineCauses({
   api_blocked_by_key_restriction: {
     id: 'api_blocked_by_key_restriction',
     category: 'server',
+    aboutTheKey: true,
+    fixIsNewKeyValue: false,
     severity: 'fail',
     http: 403,
     title: "The key's API restrictions do not include the Gemini API",
@@ -42,6 +46,8 @@ export const SERVER_PROJECT_CAUSES = defineCauses({
   referrer_blocked: {
     id: 'referrer_blocked',
     category: 'server',
+    aboutTheKey: true,
+    fixIsNewKeyValue: false,
     severity: 'fail',
     http: 403,
     title: 'The key only accepts requests from certain websites',
@@ -57,6 +63,8 @@ export const SERVER_PROJECT_CAUSES = defineCauses({
   ip_blocked: {
     id: 'ip_blocked',
     category: 'server',
+    aboutTheKey: true,
+    fixIsNewKeyValue: false,
     severity: 'fail',
     http: 403,
     title: 'The key only accepts requests from certain IP addresses',
@@ -71,6 +79,8 @@ export const SERVER_PROJECT_CAUSES = defineCauses({
   app_blocked: {
     id: 'app_blocked',
     category: 'server',
+    aboutTheKey: true,
+    fixIsNewKeyValue: false,
     severity: 'fail',
     http: 403,
     title: 'The key only accepts requests from certain Android or iOS apps',
@@ -86,6 +96,8 @@ export const SERVER_PROJECT_CAUSES = defineCauses({
   consumer_suspended: {
     id: 'consumer_suspended',
     category: 'server',
+    aboutTheKey: true,
+    fixIsNewKeyValue: false,
     severity: 'fail',
     http: 403,
     title: 'Google suspended this key or its project',
@@ -101,6 +113,8 @@ export const SERVER_PROJECT_CAUSES = defineCauses({
   consumer_invalid: {
     id: 'consumer_invalid',
     category: 'server',
+    aboutTheKey: true,
+    fixIsNewKeyValue: false,
     severity: 'fail',
     http: 403,
     title: 'The request names a project that does not exist or is not yours',
@@ -115,6 +129,8 @@ export const SERVER_PROJECT_CAUSES = defineCauses({
   billing: {
     id: 'billing',
     category: 'server',
+    aboutTheKey: true,
+    fixIsNewKeyValue: false,
     severity: 'fail',
     http: 429,
     title: "The project's billing is not set up or its credits are used up",
@@ -130,6 +146,8 @@ export const SERVER_PROJECT_CAUSES = defineCauses({
   location_unsupported: {
     id: 'location_unsupported',
     category: 'server',
+    aboutTheKey: true,
+    fixIsNewKeyValue: false,
     severity: 'fail',
     http: 400,
     title: 'The Gemini API is not available where the request comes from',
@@ -145,6 +163,8 @@ export const SERVER_PROJECT_CAUSES = defineCauses({
   free_tier_unavailable_region: {
     id: 'free_tier_unavailable_region',
     category: 'server',
+    aboutTheKey: true,
+    fixIsNewKeyValue: false,
     severity: 'fail',
     http: 400,
     title: 'The free tier is not available in your country: enable billing',
@@ -159,6 +179,9 @@ export const SERVER_PROJECT_CAUSES = defineCauses({
   quota_exhausted: {
     id: 'quota_exhausted',
     category: 'server',
+    aboutTheKey: true,
+    fixIsNewKeyValue: false,
+    keyAccepted: true,
     severity: 'warn',
     http: 429,
     title: 'Rate limit or quota exceeded[ ({quotaId})]',
@@ -175,6 +198,8 @@ export const SERVER_PROJECT_CAUSES = defineCauses({
   free_tier_limit_zero: {
     id: 'free_tier_limit_zero',
     category: 'server',
+    aboutTheKey: true,
+    fixIsNewKeyValue: false,
     severity: 'fail',
     http: 429,
     title: 'No free-tier quota for this model (limit: 0)',
@@ -189,6 +214,8 @@ export const SERVER_PROJECT_CAUSES = defineCauses({
   vertex_requires_oauth: {
     id: 'vertex_requires_oauth',
     category: 'server',
+    aboutTheKey: true,
+    fixIsNewKeyValue: false,
     severity: 'fail',
     http: 401,
     title: 'This Vertex AI endpoint needs OAuth credentials, not an API key',
@@ -204,6 +231,8 @@ export const SERVER_PROJECT_CAUSES = defineCauses({
   model_not_found: {
     id: 'model_not_found',
     category: 'server',
+    aboutTheKey: false,
+    fixIsNewKeyValue: false,
     severity: 'fail',
     http: 404,
     title: 'The model[ {model}] does not exist or is not available to you',
@@ -218,6 +247,8 @@ export const SERVER_PROJECT_CAUSES = defineCauses({
   permission_denied_other: {
     id: 'permission_denied_other',
     category: 'server',
+    aboutTheKey: true,
+    fixIsNewKeyValue: false,
     severity: 'fail',
     http: 403,
     title: 'Permission denied for a reason other than the key',
@@ -228,11 +259,14 @@ export const SERVER_PROJECT_CAUSES = defineCauses({
       "Make sure uploaded files, caches and tuned models were created with a key from the same project; files uploaded with another project's key are not visible. Upload them again if needed.",
       'Run `gemini-key-doctor` to confirm the key itself works.',
     ],
+    outsideDoctorSteps: [2],
     links: [LINK.troubleshooting, LINK.apiKeyDocs],
   },
   bad_request: {
     id: 'bad_request',
     category: 'server',
+    aboutTheKey: false,
+    fixIsNewKeyValue: false,
     severity: 'fail',
     http: 400,
     title: 'The request is malformed — this is not a key problem',
@@ -248,6 +282,8 @@ export const SERVER_PROJECT_CAUSES = defineCauses({
   server_error: {
     id: 'server_error',
     category: 'server',
+    aboutTheKey: false,
+    fixIsNewKeyValue: false,
     severity: 'warn',
     http: 500,
     title: "Google's servers had a temporary problem",

@@ -4,7 +4,7 @@ import { fingerprintOf, maskKey } from '../key-material.js';
 import type { ClientId } from '../project-snapshot.js';
 import { envFilePaths } from '../resolution/collect-key-candidates.js';
 import type { EffectiveEnv, EnvEntry } from '../resolution/effective-env.js';
-import { fileLabelOf } from '../resolution/effective-env.js';
+import { fileLabelOf, loadWithoutOverride } from '../resolution/effective-env.js';
 import {
   EXPECTED_VARIABLE,
   isKeyLikeVariable,
@@ -12,6 +12,7 @@ import {
   isWrongKeyName,
   PUBLIC_PREFIXES,
 } from '../resolution/key-variables.js';
+import { frameworkLoadsEnvLocal } from '../resolution/project-clients.js';
 import { envFileAt } from '../resolution/snapshot-files.js';
 import { causeFinding } from './cause-finding.js';
 import type { LintContext } from './lint-context.js';
@@ -27,6 +28,16 @@ const READS: Partial<Record<ClientId, readonly string[]>> = {
 function entryEvidence(name: string, entry: EnvEntry | undefined): Evidence {
   const file = entry === undefined ? null : fileLabelOf(entry.source);
   return file === null ? { variable: name } : { variable: name, file };
+}
+
+/**
+ * What the project's app sees: shell + ./.env, plus `.env.local` where a framework (Next.js, Vite…)
+ * loads it, so GEMINI_API_KEY in a Next.js app's .env.local is judged against @ai-sdk/google's name.
+ */
+function appEnvironment(ctx: LintContext): EffectiveEnv {
+  if (!frameworkLoadsEnvLocal(ctx.snapshot)) return ctx.dotenvEnv;
+  const local = envFileAt(ctx.snapshot, ctx.api.join(ctx.snapshot.cwd, '.env.local'));
+  return local === null ? ctx.dotenvEnv : loadWithoutOverride(ctx.dotenvEnv, local.dotenv, '.env.local');
 }
 
 /** key_missing, env_wrong_name (per client the project uses, then stray names), env_conflict. */
@@ -57,7 +68,7 @@ export function keyVariableFindings(ctx: LintContext): Finding[] {
     for (const r of ctx.resolutions) {
       const reads = READS[r.client];
       if (reads === undefined || r.key !== null || !ctx.inProject.has(r.client)) continue;
-      const appEnv = ctx.dotenvEnv;
+      const appEnv = appEnvironment(ctx);
       if (reads.some((name) => appEnv.get(name)?.value.trim())) continue;
       const other = [...appEnv.entries()].find(
         ([name, e]) => e.value.trim() !== '' && isKeyLikeVariable(name, e.value) && !reads.includes(name),
