@@ -114,6 +114,32 @@ module.exports = new Proxy({}, {
   },
 };
 
+/**
+ * Exact, meaning-preserving rewrites of a dependency's source, for start-up. The build fails when
+ * a pattern is no longer there (the dependency changed: look again).
+ *  - picocolors decides its default instance's colours at load time from `process.stdout.isTTY`,
+ *    which creates the stdout stream (~10 ms on a pipe, with node:tty, net and the streams). This
+ *    CLI prints with write(2) and never uses that default instance: every renderer calls
+ *    createColors(enabled) with the CLI's own decision (TTY, NO_COLOR, --no-color, TERM=dumb).
+ *    So the probe becomes `false`, which only the unused default instance sees.
+ */
+const SOURCE_PATCHES = [
+  { file: 'node_modules/picocolors/picocolors.js', from: '(p.stdout || {}).isTTY', to: 'false' },
+];
+const patchSources = {
+  name: 'patch-sources',
+  setup(b) {
+    for (const patch of SOURCE_PATCHES) {
+      const path = join(ROOT, patch.file);
+      b.onLoad({ filter: new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }, () => {
+        const source = readFileSync(path, 'utf8');
+        if (!source.includes(patch.from)) throw new Error(`${patch.file} no longer contains ${patch.from}`);
+        return { contents: source.replace(patch.from, patch.to), loader: 'js' };
+      });
+    }
+  },
+};
+
 async function bundle(entry) {
   const cjs = entry.format !== 'esm';
   await build({
@@ -143,7 +169,7 @@ async function bundle(entry) {
         },
     // import.meta.resolve only runs from source under tsx (src/scan/scan-jobs.ts).
     logOverride: { 'empty-import-meta': 'silent' },
-    plugins: [lazyBuiltins, onlyRuntimeDependencies, otherBundlesStayLazy(entry)],
+    plugins: [lazyBuiltins, patchSources, onlyRuntimeDependencies, otherBundlesStayLazy(entry)],
   });
 }
 

@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 // The only place that touches the process: wires stdio and signals to run() and sets the exit code.
-import { isatty } from 'node:tty';
 import { maskKeysInText } from '../core/key-material.js';
 import { readStdinCapped, StdioWriter } from './process-stdio.js';
 import { run } from './run.js';
@@ -19,8 +18,11 @@ run(process.argv.slice(2), process.env, {
   readStdin: () => readStdinCapped(),
   onStdout: (s) => stdio.write(1, s),
   onStderr: (s) => stdio.write(2, s),
-  // isatty(1) answers without creating the stream that process.stdout.isTTY would.
-  isTTY: isatty(1),
+  // Asked only when a command renders for a terminal; isatty(1) answers without creating the
+  // stream that process.stdout.isTTY would.
+  get isTTY() {
+    return process.getBuiltinModule('node:tty').isatty(1);
+  },
   cwd: process.cwd(),
   signal: controller.signal,
 }).then(

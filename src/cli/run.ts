@@ -39,11 +39,16 @@ export async function run(argv: readonly string[], env: Env, io: CliIo = {}): Pr
   let stdout = '';
   let stderr = '';
   const noColorFlag = argv.includes('--no-color');
+  let color: boolean | undefined;
   const ctx: CliContext = {
     env,
     io,
     cwd: io.cwd ?? process.cwd(),
-    color: Boolean(io.isTTY) && !noColorFlag && env['NO_COLOR'] === undefined && env['TERM'] !== 'dumb',
+    // Decided on first use: asking whether stdout is a terminal loads node:tty (and net, streams).
+    get color() {
+      color ??= !noColorFlag && env['NO_COLOR'] === undefined && env['TERM'] !== 'dumb' && Boolean(io.isTTY);
+      return color;
+    },
     out: (text) => {
       stdout += text;
       io.onStdout?.(text);
