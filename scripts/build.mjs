@@ -15,6 +15,7 @@
 // (they refuse to measure a stale build).
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -90,6 +91,7 @@ function otherBundlesStayLazy(self) {
  * replaced by a stand-in that loads the real module on first use.
  */
 const LAZY_BUILTINS = ['child_process', 'crypto'];
+const requireBuiltin = createRequire(import.meta.url);
 const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(b) {
@@ -100,15 +102,19 @@ const lazyBuiltins = {
         ? { path: args.path, external: true }
         : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' },
     );
+    // The key list is taken now, so listing the module (esbuild's interop does, for every named
+    // import) does not load it: only reading a property does.
     b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
       loader: 'js',
       contents: `let real;
 const load = () => (real ??= require('node:${args.path}'));
+const keys = ${JSON.stringify(Object.keys(requireBuiltin(`node:${args.path}`)))};
 module.exports = new Proxy({}, {
   get: (_, name) => load()[name],
-  has: (_, name) => name in load(),
-  ownKeys: () => Reflect.ownKeys(load()),
-  getOwnPropertyDescriptor: (_, name) => ({ ...Reflect.getOwnPropertyDescriptor(load(), name), configurable: true }),
+  has: (_, name) => keys.includes(name) || name in load(),
+  ownKeys: () => keys,
+  getOwnPropertyDescriptor: (_, name) =>
+    keys.includes(name) ? { configurable: true, enumerable: true, writable: true, value: undefined } : undefined,
 });`,
     }));
   },

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The only place that touches the process: wires stdio and signals to run() and sets the exit code.
+import { fstatSync } from 'node:fs';
 import { maskKeysInText } from '../core/key-material.js';
 import { readStdinCapped, StdioWriter } from './process-stdio.js';
 import { run } from './run.js';
@@ -18,10 +19,10 @@ run(process.argv.slice(2), process.env, {
   readStdin: () => readStdinCapped(),
   onStdout: (s) => stdio.write(1, s),
   onStderr: (s) => stdio.write(2, s),
-  // Asked only when a command renders for a terminal; isatty(1) answers without creating the
-  // stream that process.stdout.isTTY would.
+  // Asked only when a command renders text. A pipe or a file is no terminal: fstat says so without
+  // node:tty, which loads net and the streams (~4 ms); only a character device needs isatty(1).
   get isTTY() {
-    return process.getBuiltinModule('node:tty').isatty(1);
+    return isCharacterDevice(1) && process.getBuiltinModule('node:tty').isatty(1);
   },
   cwd: process.cwd(),
   signal: controller.signal,
@@ -37,3 +38,11 @@ run(process.argv.slice(2), process.env, {
     process.exitCode = 2;
   },
 );
+
+function isCharacterDevice(fd: number): boolean {
+  try {
+    return fstatSync(fd).isCharacterDevice();
+  } catch {
+    return false;
+  }
+}
