@@ -10,7 +10,7 @@
 //     `--version` budget); one file per command because every further file costs a read and a
 //     compile. A new command needs no line here: every src/cli/commands/*.ts is a bundle, and a
 //     lazy `import('./commands/x.js')` between two of them becomes a `require` of the other bundle.
-//     Another entry is one line in BUNDLES.
+//     Another entry is one line in BUNDLES; another build step, one `await import()` at the end.
 // Then it writes dist/build-stamp.json with the hash of the sources, which the benchmarks compare
 // (they refuse to measure a stale build).
 import { execFileSync } from 'node:child_process';
@@ -42,10 +42,13 @@ export const BUNDLES = [
   { entry: 'src/scan/scan-worker.ts', out: 'bin/commands/scan-worker.js', format: 'esm' },
   // Big and rarely needed: zod, for `emulate --config` only, in a file of its own.
   { entry: 'src/emulator/config-file.ts', out: 'bin/lazy/emulator-config-file.cjs' },
+  // The MCP server imports the SDK (an optional peer, ES modules only) at run time.
+  { entry: 'src/mcp/server.ts', out: 'bin/lazy/mcp-server.js', format: 'esm' },
 ];
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const runtimeDeps = new Set(Object.keys(pkg.dependencies ?? {}));
+const peerDeps = new Set(Object.keys(pkg.peerDependencies ?? {}));
 
 /**
  * Only `dependencies` may be inlined. A dev dependency (the real SDK clients the tests run, the
@@ -57,7 +60,10 @@ const onlyRuntimeDependencies = {
     b.onResolve({ filter: /^[^./]/ }, (args) => {
       if (args.path.startsWith('node:') || args.importer.includes('node_modules')) return undefined;
       const [scope, name] = args.path.split('/');
-      if (runtimeDeps.has(args.path.startsWith('@') ? `${scope}/${name}` : scope)) return undefined;
+      const pkgName = args.path.startsWith('@') ? `${scope}/${name}` : scope;
+      if (runtimeDeps.has(pkgName)) return undefined;
+      // An optional peer (the MCP SDK, the Google SDK) is the user's install: loaded at run time.
+      if (peerDeps.has(pkgName)) return { path: args.path, external: true };
       return {
         errors: [{ text: `${args.path} is not in package.json "dependencies": it must not be bundled` }],
       };
@@ -65,21 +71,38 @@ const onlyRuntimeDependencies = {
   },
 };
 
-/** A lazy `import()` of another bundle's entry stays a separate file: a `require` of its output. */
-function otherBundlesStayLazy(self) {
-  const outputOf = new Map(BUNDLES.map((b) => [resolve(ROOT, b.entry), join(DIST, b.out)]));
+/**
+ * Lazy loads across files. In a CommonJS bundle, `import()` of another CommonJS bundle or of a
+ * Node built-in becomes a `require` run when the import runs: Node's ES module loader (~4 ms to
+ * start) is never needed. `import()` of an ES module bundle (or from one) stays a real `import()`.
+ */
+function lazyLoads(self) {
+  const outputOf = new Map(BUNDLES.map((b) => [resolve(ROOT, b.entry), b]));
+  const selfIsCjs = self.format !== 'esm';
   return {
-    name: 'other-bundles-stay-lazy',
+    name: 'lazy-loads',
     setup(b) {
-      b.onResolve({ filter: /^\./ }, (args) => {
+      b.onResolve({ filter: /.*/, namespace: 'require-at-import' }, (args) => ({
+        path: args.path,
+        external: true,
+      }));
+      b.onResolve({ filter: /.*/ }, (args) => {
         if (args.kind !== 'dynamic-import') return undefined;
-        const target = resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
-        const output = outputOf.get(target);
-        if (output === undefined || target === resolve(ROOT, self.entry)) return undefined;
-        let path = relative(dirname(join(DIST, self.out)), output);
+        if (args.path.startsWith('node:')) {
+          return selfIsCjs ? { path: args.path, namespace: 'require-at-import' } : undefined;
+        }
+        if (!args.path.startsWith('.')) return undefined;
+        const target = outputOf.get(resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts')));
+        if (target === undefined || target === self) return undefined;
+        let path = relative(dirname(join(DIST, self.out)), join(DIST, target.out));
         if (!path.startsWith('.')) path = `./${path}`;
+        if (selfIsCjs && target.format !== 'esm') return { path, namespace: 'require-at-import' };
         return { path, external: true };
       });
+      b.onLoad({ filter: /.*/, namespace: 'require-at-import' }, (args) => ({
+        contents: `module.exports = require(${JSON.stringify(args.path)});`,
+        loader: 'js',
+      }));
     },
   };
 }
@@ -159,8 +182,6 @@ async function bundle(entry) {
     // GKD_BUILD_READABLE=1 keeps names and lines, for a CPU profile of the bundle.
     minify: !process.env['GKD_BUILD_READABLE'],
     logLevel: 'warning',
-    // `import()` of another bundle becomes `require()`: no ES module loader at start-up.
-    supported: cjs ? { 'dynamic-import': false } : {},
     // The version is inlined: `--version` reads no file.
     define: {
       __GKD_VERSION__: JSON.stringify(pkg.version),
@@ -175,7 +196,7 @@ async function bundle(entry) {
         },
     // import.meta.resolve only runs from source under tsx (src/scan/scan-jobs.ts).
     logOverride: { 'empty-import-meta': 'silent' },
-    plugins: [lazyBuiltins, patchSources, onlyRuntimeDependencies, otherBundlesStayLazy(entry)],
+    plugins: [lazyLoads(entry), lazyBuiltins, patchSources, onlyRuntimeDependencies],
   });
 }
 
@@ -187,5 +208,7 @@ execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--noCheck'], 
   stdio: 'inherit',
 });
 await Promise.all(BUNDLES.map(bundle));
+// dist/web/explain.html: the explain page as one self-contained file (its own esbuild settings).
+await import('./build-web.mjs');
 writeFileSync(join(DIST, 'build-stamp.json'), `${JSON.stringify({ sourceHash: sourceHash(ROOT) })}\n`);
 console.log(`built dist/ in ${((performance.now() - started) / 1000).toFixed(1)} s`);

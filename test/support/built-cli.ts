@@ -6,5 +6,8 @@ const pkg = JSON.parse(readFileSync(new URL('package.json', ROOT), 'utf8')) as {
   bin: Record<string, string>;
 };
 
-/** The built CLI, where package.json's "bin" points (npm test's pretest builds it). */
-export const BUILT_CLI = fileURLToPath(new URL(pkg.bin['gemini-key-doctor']!, ROOT));
+/** Where package.json's "bin" points, relative to the package root. */
+export const CLI_BIN_IN_PACKAGE = pkg.bin['gemini-key-doctor']!;
+
+/** The built CLI (npm test's pretest builds it). */
+export const BUILT_CLI = fileURLToPath(new URL(CLI_BIN_IN_PACKAGE, ROOT));
