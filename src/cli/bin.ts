@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The only place that touches the process: wires stdio and signals to run() and sets the exit code.
 import { maskKeysInText } from '../core/key-material.js';
+import { readSecret } from './read-secret.js';
 import { readAllCapped } from './read-stream.js';
 import { run } from './run.js';
 
@@ -33,6 +34,9 @@ run(process.argv.slice(2), process.env, {
   onStdout: (s) => process.stdout.write(s),
   onStderr: (s) => process.stderr.write(s),
   isTTY: Boolean(process.stdout.isTTY),
+  ...(process.stdin.isTTY
+    ? { readSecret: (prompt: string) => readSecret(process.stdin, (s) => process.stderr.write(s), prompt) }
+    : {}),
   cwd: process.cwd(),
   signal: controller.signal,
 }).then(

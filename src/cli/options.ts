@@ -70,3 +70,9 @@ export function envValue(env: Env, name: string): string | undefined {
   const value = env[name];
   return typeof value === 'string' ? value : undefined;
 }
+
+/** `-v, --verbose` (the flutter-doctor alias): details of passing checks, every client, notes. */
+export const VERBOSE_OPTION = [
+  '-v, --verbose',
+  'show details: passing checks, every client and its notes',
+] as const;

@@ -76,6 +76,7 @@ export function maskKey(key: string): string {
  * masked key is printed on: control characters show as their visible symbols (⏎, ␍, ⇥, ␀…).
  */
 function visibleControls(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
   return text.replace(/[\u0000-\u001f\u007f]/g, (c) => {
     if (c === '\n') return '⏎';
     if (c === '\t') return '⇥';

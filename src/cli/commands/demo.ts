@@ -6,6 +6,7 @@ import { renderReport } from '../../doctor/render/render-report.js';
 import type { DoctorReport } from '../../doctor/report.js';
 import { newCommand, parseWith } from '../_commander.js';
 import type { CliContext, CommandHandler, ExitCode } from '../context.js';
+import { VERBOSE_OPTION } from '../options.js';
 
 interface DemoScenario {
   title: string;
@@ -98,7 +99,7 @@ export const demoCommand: CommandHandler = async (argv, ctx) => {
   const program = newCommand('gemini-key-doctor demo', ctx)
     .description('Run the doctor against the embedded emulator on a few telling setups: no key, no network.')
     .option('--json', 'the reports as JSON')
-    .option('-v, --verbose', 'show the details of passing checks')
+    .option(...VERBOSE_OPTION)
     .option('--no-color', 'no ANSI colour');
   await parseWith(program, argv);
   const flags = program.opts<{ json?: boolean; verbose?: boolean }>();
