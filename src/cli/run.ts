@@ -11,6 +11,7 @@ const COMMANDS: Record<string, () => Promise<CommandHandler>> = {
   ask: async () => (await import('./commands/ask.js')).askCommand,
   hook: async () => (await import('./commands/hook.js')).hookCommand,
   demo: async () => (await import('./commands/demo.js')).demoCommand,
+  mcp: async () => (await import('./commands/mcp.js')).mcpCommand,
 };
 
 export const USAGE = `gemini-key-doctor — why is my Gemini API key rejected, and how do I fix it?
@@ -23,6 +24,7 @@ Usage:
   gemini-key-doctor ask PROMPT           send one prompt with the resolved key
   gemini-key-doctor hook install         install a git pre-commit hook running scan --staged
   gemini-key-doctor demo                 the doctor on the embedded emulator: no key, no network
+  gemini-key-doctor mcp                  an MCP server over stdio for coding agents (gemini-key-doctor-mcp)
 
 Run 'gemini-key-doctor COMMAND --help' for a command's options.
 The key is never taken from a command-line argument: use the environment, a .env file or --key-stdin.

@@ -5,6 +5,7 @@ import { renderCause } from '../../catalog/render-cause.js';
 import type { Evidence } from '../../catalog/types.js';
 import { maskKeysInText } from '../../core/key-material.js';
 import { terminalSafeDeep } from '../../core/terminal-safe.js';
+import { evidenceEntries } from '../../explain/evidence-entries.js';
 import { type ExplainResult, explain } from '../../explain/explain.js';
 import { newCommand, parseWith } from '../_commander.js';
 import type { CliContext, CommandHandler } from '../context.js';
@@ -134,31 +135,6 @@ export function renderExplainText(result: ExplainResult, color: boolean): string
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-const EVIDENCE_LABELS: Array<[keyof Evidence, string]> = [
-  ['httpStatus', 'HTTP status'],
-  ['rpcStatus', 'status'],
-  ['reason', 'reason'],
-  ['message', 'message'],
-  ['service', 'service'],
-  ['project', 'project'],
-  ['model', 'model'],
-  ['quotaId', 'quota'],
-  ['quotaMetric', 'quota metric'],
-  ['quotaValue', 'quota limit'],
-  ['retryDelay', 'retry after'],
-  ['activationUrl', 'enable at'],
-  ['keyKind', 'key kind'],
-  ['maskedKey', 'key'],
-  ['endpoint', 'endpoint'],
-];
-
 function evidenceLines(evidence: Evidence): string[] {
-  const out: string[] = [];
-  for (const [key, label] of EVIDENCE_LABELS) {
-    const value = evidence[key];
-    if (typeof value === 'string' || typeof value === 'number') {
-      out.push(`${label}: ${key === 'message' ? `"${value}"` : value}`);
-    }
-  }
-  return out;
+  return evidenceEntries(evidence).map(([label, value]) => `${label}: ${value}`);
 }
