@@ -11,7 +11,7 @@ import { listenOnLoopback } from '../support/loopback.js';
 
 /**
  * The doctor against real error bodies it was not written from: each pasted HTTP body from
- * ../shared/fixtures/real-errors.json is served by a plain node:http server as the answer to every
+ * test/fixtures/explain/real-errors.json (a copy of the shared fixture) is served by a plain node:http server as the answer to every
  * probe, and the doctor must name one of the causes the thread's resolution accepts.
  */
 interface RealError {
@@ -22,7 +22,7 @@ interface RealError {
   accept: string[];
 }
 
-const FIXTURES = new URL('../../../shared/fixtures/real-errors.json', import.meta.url);
+const FIXTURES = new URL('../fixtures/explain/real-errors.json', import.meta.url);
 const entries = (JSON.parse(readFileSync(FIXTURES, 'utf8')) as RealError[]).filter(
   (e) =>
     (e.surface === 'http-body' || e.surface === 'openai-compat') &&
