@@ -49,9 +49,19 @@ export const LAYERS: readonly Layer[] = [
   { folder: 'emulator', holds: 'the local Gemini API emulator and its magic keys', imports: FEATURE_BASE },
   { folder: 'client', holds: 'the small client behind `ask`', imports: FEATURE_BASE },
   {
+    folder: 'web',
+    holds: 'the explain page: bundled with explain() into one self-contained dist/web/explain.html',
+    imports: ['catalog', 'core', 'explain'],
+  },
+  {
+    folder: 'mcp',
+    holds: 'the MCP server over stdio: four tools thin over the CLI `run()` it is given',
+    imports: ['catalog', 'core'],
+  },
+  {
     folder: 'cli',
     holds: 'argument parsing and commands; `run(argv, env, io)` is the whole CLI as a function',
-    imports: ['catalog', 'core', 'io', 'explain', 'doctor', 'scan', 'emulator', 'client'],
+    imports: ['catalog', 'core', 'io', 'explain', 'doctor', 'scan', 'emulator', 'client', 'mcp'],
   },
 ];
 

@@ -1,6 +1,7 @@
 import { maskKeysInText } from '../core/key-material.js';
 import type { CliContext, CliIo, CliResult, CommandHandler, Env, ExitCode } from './context.js';
 import { HelpShown, UsageError } from './usage-error.js';
+import { packageVersion } from './version.js';
 
 /** Subcommands, loaded lazily so that `explain` does not pay for the emulator or the scanner. */
 const COMMANDS: Record<string, () => Promise<CommandHandler>> = {
@@ -11,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<CommandHandler>> = {
   ask: async () => (await import('./commands/ask.js')).askCommand,
   hook: async () => (await import('./commands/hook.js')).hookCommand,
   demo: async () => (await import('./commands/demo.js')).demoCommand,
+  mcp: async () => (await import('./commands/mcp.js')).mcpCommand,
 };
 
 export const USAGE = `gemini-key-doctor — why is my Gemini API key rejected, and how do I fix it?
@@ -23,6 +25,7 @@ Usage:
   gemini-key-doctor ask PROMPT           send one prompt with the resolved key
   gemini-key-doctor hook install         install a git pre-commit hook running scan --staged
   gemini-key-doctor demo                 the doctor on the embedded emulator: no key, no network
+  gemini-key-doctor mcp                  an MCP server over stdio for coding agents (gemini-key-doctor-mcp)
 
 Run 'gemini-key-doctor COMMAND --help' for a command's options.
 The key is never taken from a command-line argument: use the environment, a .env file or --key-stdin.
@@ -38,11 +41,16 @@ export async function run(argv: readonly string[], env: Env, io: CliIo = {}): Pr
   let stdout = '';
   let stderr = '';
   const noColorFlag = argv.includes('--no-color');
+  let color: boolean | undefined;
   const ctx: CliContext = {
     env,
     io,
     cwd: io.cwd ?? process.cwd(),
-    color: Boolean(io.isTTY) && !noColorFlag && env['NO_COLOR'] === undefined && env['TERM'] !== 'dumb',
+    // Decided on first use: asking whether stdout is a terminal loads node:tty (and net, streams).
+    get color() {
+      color ??= !noColorFlag && env['NO_COLOR'] === undefined && env['TERM'] !== 'dumb' && Boolean(io.isTTY);
+      return color;
+    },
     out: (text) => {
       stdout += text;
       io.onStdout?.(text);
@@ -63,7 +71,7 @@ async function dispatch(argv: readonly string[], ctx: CliContext): Promise<ExitC
     return 0;
   }
   if (first === '--version' || first === '-V') {
-    ctx.out(`${await version()}\n`);
+    ctx.out(`${packageVersion()}\n`);
     return 0;
   }
   const named = first !== undefined && Object.hasOwn(COMMANDS, first);
@@ -90,14 +98,6 @@ async function dispatch(argv: readonly string[], ctx: CliContext): Promise<ExitC
       ctx.err(`${maskKeysInText(error.stack)}\n`);
     return 2;
   }
-}
-
-async function version(): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
-  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
 }
 
 function unknownCommand(word: string): UsageError {
