@@ -23,6 +23,8 @@ export function needsVisibleForm(source: string): boolean {
   return NEEDS_WORK.test(source);
 }
 
+/** An escape a pass may have uncovered (ESC and CSI are the ANSI introducers). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escapes start with control characters
 const ESCAPE_START = /%[0-9A-Fa-f]{2}|&#?[0-9A-Za-z]|\\[ux]|\x1b|\x9b/;
 
 const DROPPED = /^[\p{Cc}\p{Cf}\p{Mn}]$/u;
