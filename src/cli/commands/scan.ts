@@ -9,6 +9,7 @@ import { newCommand, parseWith } from '../_commander.js';
 import type { CliContext, CommandHandler } from '../context.js';
 import { commandBaseUrl, integerOption, modelOption, timeoutOption } from '../options.js';
 import { UsageError } from '../usage-error.js';
+import { packageVersion } from '../version.js';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
@@ -196,7 +197,9 @@ async function renderResult(
 ): Promise<string> {
   if (format === 'json') return (await import('../../scan/render/json.js')).renderScanJson(result);
   if (format === 'sarif') {
-    return (await import('../../scan/render/sarif.js')).renderSarif(result, { toolVersion: version() });
+    return (await import('../../scan/render/sarif.js')).renderSarif(result, {
+      toolVersion: packageVersion(),
+    });
   }
   // File names and assigned names come from the tree: escape control characters before colouring.
   const { terminalSafeDeep } = await import('../../core/terminal-safe.js');
@@ -222,15 +225,4 @@ function parseSize(value: string): number {
   const unit = (match[2] ?? 'b').toLowerCase()[0];
   const factor = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
   return Math.floor(Number(match[1]) * factor);
-}
-
-function version(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
-      version?: string;
-    };
-    return pkg.version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
 }
