@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { BUILT_CLI } from '../support/built-cli.js';
 import { fakeStandardKey } from '../support/fake-keys.js';
 
 /**
@@ -14,7 +14,7 @@ import { fakeStandardKey } from '../support/fake-keys.js';
  * fails the test), with exit 2 and one line for usage mistakes, never a stack trace, and the
  * user's files exactly as they were.
  */
-const bin = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url));
+const bin = BUILT_CLI;
 const HANG_LIMIT_MS = 20_000;
 
 interface Ended {

@@ -11,8 +11,9 @@ import { listenOnLoopback } from '../support/loopback.js';
 
 /**
  * The doctor against real error bodies it was not written from: each pasted HTTP body from
- * test/fixtures/explain/real-errors.json (a copy of the shared fixture) is served by a plain node:http server as the answer to every
- * probe, and the doctor must name one of the causes the thread's resolution accepts.
+ * test/fixtures/explain/real-errors.json (the repository's copy of the shared real-error corpus,
+ * so a clone needs nothing beside it) is served by a plain node:http server as the answer to
+ * every probe, and the doctor must name one of the causes the thread's resolution accepts.
  */
 interface RealError {
   id: string;

@@ -8,6 +8,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
 import { leakAuthKey, leakStandardKey } from '../scan/_repo.js';
+import { BUILT_CLI } from '../support/built-cli.js';
 
 /**
  * `gemini-key-doctor mcp` as an agent sees it: the SDK's own Client over StdioClientTransport,
@@ -15,7 +16,7 @@ import { leakAuthKey, leakStandardKey } from '../scan/_repo.js';
  * source file, in git history and in pasted error text; no 12-character run of them may come
  * back in any tool result or on the server's stderr.
  */
-const BIN = join(import.meta.dirname, '../../dist/cli/bin.js');
+const BIN = BUILT_CLI;
 // Key-shaped and random, without the FAKE marker: the scanner must treat them as real leaks.
 const canaryEnv = leakStandardKey();
 const canarySource = leakAuthKey();

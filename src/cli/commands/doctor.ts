@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { SecretKey } from '../../core/secret-key.js';
 import { newCommand, parseWith } from '../_commander.js';
 import type { CliContext, CommandHandler, ExitCode } from '../context.js';
-import { baseUrlOption, envValue, modelOption, timeoutOption, VERBOSE_OPTION } from '../options.js';
+import { baseUrlOption, envValue, keyInput, modelOption, timeoutOption, VERBOSE_OPTION } from '../options.js';
 import { checkOutputFile } from '../output-file.js';
 import { UsageError } from '../usage-error.js';
 
@@ -112,9 +112,9 @@ async function explicitKey(
   // other whitespace is the key's and gets linted.
   const read = ctx.io.readSecret
     ? ctx.io.readSecret('Gemini API key (input hidden): ')
-    : ctx.io.readStdin?.().then((text) => text.replace(/\r?\n$/, ''));
+    : ctx.io.readStdin?.().then((text) => keyInput(text).replace(/\r?\n$/, ''));
   if (!read) throw new UsageError('--key-stdin: no standard input');
-  const value = await read;
+  const value = keyInput(await read);
   if (value === '') throw new UsageError('--key-stdin: standard input was empty');
   return { key: new SecretKey(value), source: 'stdin' };
 }
