@@ -20,6 +20,11 @@ export interface DemoScenario {
 /** The command that works from a fresh clone once `npm start` (or `npm run build`) has built dist/. */
 export const FROM_A_CLONE = 'node dist/cli/bin.js';
 
+/** How the reader runs the tool again: through npx when it was installed, from dist/ in a clone. */
+export function rerunCommand(moduleUrl: string = import.meta.url): string {
+  return moduleUrl.includes('/node_modules/') ? 'npx gemini-key-doctor' : FROM_A_CLONE;
+}
+
 /** A few telling setups, each with the emulator's magic keys. */
 export async function demoScenarios(): Promise<DemoScenario[]> {
   const { workingMagicKey, magicKeyFor } = await import('../../emulator/magic-keys.js');
@@ -130,7 +135,7 @@ export async function runDemo(
     if (verdict.status !== 'ok' && first) ctx.out(c.dim(`     fix: ${first}\n`));
   }
   ctx.out(
-    `\nEvery report in full: ${FROM_A_CLONE} demo -v\n${c.bold('Now on your project:')} ${FROM_A_CLONE} --cwd /path/to/your/project   (--offline sends nothing; --json, --html report.html)\n`,
+    `\nEvery report in full: ${rerunCommand()} demo -v\n${c.bold('Now on your project:')} ${rerunCommand()} --cwd /path/to/your/project   (--offline sends nothing; --json, --html report.html)\n`,
   );
   return 0;
 }
