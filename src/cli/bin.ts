@@ -3,6 +3,7 @@
 import { fstatSync } from 'node:fs';
 import { maskKeysInText } from '../core/key-material.js';
 import { readStdinCapped, StdioWriter } from './process-stdio.js';
+import { readSecret } from './read-secret.js';
 import { run } from './run.js';
 
 const controller = new AbortController();
@@ -24,6 +25,10 @@ run(process.argv.slice(2), process.env, {
   get isTTY() {
     return isCharacterDevice(1) && process.getBuiltinModule('node:tty').isatty(1);
   },
+  // A hidden prompt for --key-stdin only when stdin is a terminal (process.stdin is created then only).
+  ...(isCharacterDevice(0) && process.getBuiltinModule('node:tty').isatty(0)
+    ? { readSecret: (prompt: string) => readSecret(process.stdin, (s) => stdio.write(2, s), prompt) }
+    : {}),
   cwd: process.cwd(),
   signal: controller.signal,
 }).then(
