@@ -1,4 +1,4 @@
-// Accuracy of `explain` on real error texts: N/M per surface, for the fixtures and the three holdout sets.
+// Accuracy of `explain` on real error texts: N/M per surface, for the fixtures and the four holdout sets.
 // An answer is right when its cause is in the entry's `accept` list (`unknown` when that list is empty).
 // Usage: npm run accuracy [-- --verbose]
 import { readFileSync } from 'node:fs';
@@ -19,6 +19,8 @@ const sets: Array<[string, string]> = [
   ['holdout-2', '../test/fixtures/explain/holdout-2.json'],
   // third blind set, from thinly covered surfaces; first-sight score in holdout-3.first-sight.txt
   ['holdout-3', '../test/fixtures/explain/holdout-3.json'],
+  // fourth blind set (issue 9: OpenAI-compatible, AI SDK, LiteLLM, LangChain, LlamaIndex, 2026); first sight in holdout-4.first-sight.txt
+  ['holdout-4', '../test/fixtures/explain/holdout-4.json'],
 ];
 
 for (const [name, path] of sets) {

@@ -106,7 +106,7 @@ export const CAUSE_MATCHERS: readonly CauseMatcher[] = [
   {
     cause: 'consumer_suspended',
     priority: PRIORITY.reason,
-    reasons: ['CONSUMER_SUSPENDED', 'PROJECT_SUSPENDED'],
+    reasons: ['CONSUMER_SUSPENDED', 'PROJECT_SUSPENDED', 'TOS_VIOLATION'],
   },
   { cause: 'consumer_invalid', priority: PRIORITY.reason, reasons: ['CONSUMER_INVALID', 'PROJECT_INVALID'] },
   // Ambiguous: which of auth_key_rejected / standard_key_rejected / key_sent_as_bearer is decided in classify.
@@ -154,6 +154,9 @@ export const CAUSE_MATCHERS: readonly CauseMatcher[] = [
       /missing required authentication credential/i,
       /No API_KEY or ADC found/i,
       /default credentials (?:were )?not found|Could not load the default credentials/i,
+      // no key, so google-auth fell back to Application Default Credentials and the metadata server
+      /Could not automatically determine credentials/i,
+      /computeMetadata\/v1\/instance\/service-accounts/i,
       /must specify the GEMINI_API_KEY/i,
       /Did not find google_api_key/i,
       /Missing or invalid Authorization header/i,
@@ -191,7 +194,14 @@ export const CAUSE_MATCHERS: readonly CauseMatcher[] = [
   {
     cause: 'consumer_suspended',
     priority: PRIORITY.message,
-    messages: [/\bhas been suspended\b/i, /CONSUMER_SUSPENDED/, /project has been denied access/i],
+    messages: [
+      /\bhas been suspended\b/i,
+      /CONSUMER_SUSPENDED/,
+      /project has been denied access/i,
+      // an account decision: "disabled in this account for violation of Terms of Service"
+      /\bviolation of (?:the )?Terms of Service\b/i,
+      /\bTOS_VIOLATION\b/,
+    ],
   },
   {
     cause: 'consumer_invalid',
@@ -237,7 +247,6 @@ export const CAUSE_MATCHERS: readonly CauseMatcher[] = [
       // a QuotaFailure detail (or its fields) is a quota answer even when the status was cut off
       /google\.rpc\.QuotaFailure/,
       /["']quota(?:Id|Metric)["']/,
-      /Too Many Requests/i,
       /\brate[- ]limit(?:ed| exceeded| reached)/i,
       /RATE_LIMIT_EXCEEDED/,
     ],
@@ -255,6 +264,15 @@ export const CAUSE_MATCHERS: readonly CauseMatcher[] = [
       /\b(?:unknown|invalid) model\b/i,
       /unexpected model name format/i,
       /\bmodel_not_found\b/i,
+    ],
+  },
+  {
+    // The troubleshooting guide's 403 row: "Your API key doesn't have the required permissions". A key
+    // that exists but may not call the API: most often the API is not enabled in the key's project.
+    cause: 'service_disabled',
+    priority: PRIORITY.message,
+    messages: [
+      /\b(?:API )?key (?:doesn't|does not|do not|don't) have (?:the )?(?:required |necessary |sufficient )?permissions?\b/i,
     ],
   },
   {
@@ -392,14 +410,107 @@ export const CAUSE_MATCHERS: readonly CauseMatcher[] = [
     ],
   },
 
-  // Status only: the last resort when no reason or wording was recognised.
-  { cause: 'quota_exhausted', priority: PRIORITY.status, statuses: [429] },
-  { cause: 'server_error', priority: PRIORITY.status, statuses: [500, 501, 502, 503, 504] },
-  { cause: 'auth_key_rejected', priority: PRIORITY.status, statuses: [401] },
-  { cause: 'permission_denied_other', priority: PRIORITY.status, statuses: [403] },
-  { cause: 'model_not_found', priority: PRIORITY.status, statuses: [404] },
-  { cause: 'network_proxy', priority: PRIORITY.status, statuses: [407] },
-  { cause: 'network_timeout', priority: PRIORITY.status, statuses: [408] },
+  // Status only: the last resort when no reason or wording was recognised (ranked in STATUS_ONLY_CAUSES).
   { cause: 'location_unsupported', priority: PRIORITY.status, rpcStatuses: ['FAILED_PRECONDITION'] },
-  { cause: 'bad_request', priority: PRIORITY.status - 1, statuses: [400, 405, 413] },
 ];
+
+/**
+ * When only an HTTP status is known (a client dropped the body, a log kept the status line), the
+ * causes that status has, most common first, on each route. The order follows how often each cause
+ * came with that status in this repository's real pastes (test/fixtures/explain: 400 → key_invalid 16,
+ * bad_request 11, location_unsupported 11, multiple_credentials 5…; 403 → the project/API answers
+ * before the key restrictions; 429 → quota 25, limit 0 four times), with the guide's reading first where
+ * it is the key user's common case (403: "enable the Generative Language API").
+ */
+export interface StatusOnlyCauses {
+  native: readonly CauseId[];
+  /** When Google's body was there but said nothing recognised (default: the first of `native`). */
+  withBody?: CauseId;
+  /** The OpenAI-compatible route, where they differ (it always takes the key as Bearer). */
+  openai?: readonly CauseId[];
+}
+
+export const STATUS_ONLY_CAUSES: Readonly<Record<number, StatusOnlyCauses>> = {
+  // A 400 is first of all a malformed request; among the named causes a bad key is the most common.
+  400: {
+    native: [
+      'bad_request',
+      'key_invalid',
+      'location_unsupported',
+      'multiple_credentials',
+      'key_expired',
+      'free_tier_unavailable_region',
+    ],
+    openai: [
+      'bad_request',
+      'key_invalid',
+      'location_unsupported',
+      'model_not_found',
+      'multiple_credentials',
+      'key_expired',
+      'free_tier_unavailable_region',
+      'standard_key_rejected',
+    ],
+  },
+  401: {
+    native: [
+      'auth_key_rejected',
+      'key_sent_as_bearer',
+      'standard_key_rejected',
+      'standard_key_unrestricted',
+      'vertex_requires_oauth',
+    ],
+    openai: [
+      'auth_key_unsupported_endpoint',
+      'auth_key_rejected',
+      'standard_key_rejected',
+      'standard_key_unrestricted',
+      'key_sent_as_bearer',
+      'vertex_requires_oauth',
+      'key_invalid',
+    ],
+  },
+  403: {
+    withBody: 'permission_denied_other',
+    native: [
+      'service_disabled',
+      'permission_denied_other',
+      'consumer_suspended',
+      'key_leaked',
+      'consumer_invalid',
+      'api_blocked_by_key_restriction',
+      'referrer_blocked',
+      'ip_blocked',
+      'app_blocked',
+      'key_missing',
+      'auth_key_unsupported_endpoint',
+      'auth_key_service_account',
+      'location_unsupported',
+    ],
+  },
+  404: { native: ['model_not_found', 'bad_request', 'base_url_override'] },
+  405: { native: ['bad_request', 'base_url_override'] },
+  407: { native: ['network_proxy'] },
+  408: { native: ['network_timeout', 'network_proxy'] },
+  413: { native: ['bad_request'] },
+  429: { native: ['quota_exhausted', 'free_tier_limit_zero', 'billing'] },
+  500: { native: ['server_error'] },
+  501: { native: ['server_error', 'bad_request'] },
+  // a 502 with no Google body is usually a proxy or gateway in between (its HTML page was dropped)
+  502: { native: ['server_error', 'network_proxy', 'network_intercepted'] },
+  503: { native: ['server_error'] },
+  504: { native: ['server_error', 'network_timeout', 'network_proxy'] },
+};
+
+/** The cause of a status whose body Google sent but no matcher recognised. */
+export function unrecognisedBodyCause(status: number): CauseId | undefined {
+  const entry = STATUS_ONLY_CAUSES[status];
+  return entry?.withBody ?? entry?.native[0];
+}
+
+/** The ranked causes of a bare status on a route (empty for a status with no known causes). */
+export function statusOnlyCauses(status: number, style: 'native' | 'openai' | undefined): readonly CauseId[] {
+  const entry = STATUS_ONLY_CAUSES[status];
+  if (entry === undefined) return [];
+  return (style === 'openai' ? entry.openai : undefined) ?? entry.native;
+}

@@ -84,6 +84,10 @@ function valuesFrom(evidence: unknown): TemplateValues {
   values['enableUrl'] =
     values['activationUrl'] ?? `https://console.cloud.google.com/apis/library/${service}${projectQuery}`;
   values['credentialsUrl'] = `https://console.cloud.google.com/apis/credentials${projectQuery}`;
+  // What Google's answer itself showed (status, RPC status, reason), so prose never claims more.
+  const answered = [values['httpStatus'], values['rpcStatus']].filter((v) => v !== undefined).join(' ');
+  const reason = values['reason'] === undefined ? '' : `${answered === '' ? '' : ' '}(${values['reason']})`;
+  if (answered !== '' || reason !== '') values['answered'] = `${answered}${reason}`;
   const kind = values['keyKind'];
   if (kind !== undefined && Object.hasOwn(KEY_KIND_NAMES, kind))
     values['keyKindName'] = KEY_KIND_NAMES[kind] as string;

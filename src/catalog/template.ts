@@ -45,6 +45,7 @@ export const PLACEHOLDER_DEFAULTS: Readonly<Record<string, string>> = {
   reason: 'no reason',
   domain: 'no domain',
   message: 'no message text',
+  answered: 'an error',
 };
 
 const GENERIC_DEFAULT = 'the value named in the error';

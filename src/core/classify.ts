@@ -1,9 +1,16 @@
 import type { CauseId } from '../catalog/cause-id.js';
-import { CAUSE_MATCHERS, type CauseMatcher, PRIORITY } from '../catalog/matchers.js';
+import {
+  CAUSE_MATCHERS,
+  type CauseMatcher,
+  PRIORITY,
+  statusOnlyCauses,
+  unrecognisedBodyCause,
+} from '../catalog/matchers.js';
 import type { Evidence } from '../catalog/types.js';
 import { parseErrorText } from './error-parse/parse-error.js';
 import type { ParsedError } from './error-parse/parsed-error.js';
 import { effectiveHttpStatus } from './error-parse/rpc-status.js';
+import { BODY_DROPPING_SURFACES } from './error-parse/status-only-surfaces.js';
 import type { KeyKind } from './key-material.js';
 
 /** What the caller knows beyond the text (the doctor knows the key kind and where it sent it). */
@@ -32,6 +39,8 @@ interface Hit {
 }
 
 const MAX_ALTERNATIVES = 3;
+/** A bare status fits many causes; all of them are listed, most common first. */
+const MAX_STATUS_ONLY_ALTERNATIVES = 12;
 
 /**
  * Names the cause of a parsed error. Pure and total: the matchers (catalog data) propose causes,
@@ -79,7 +88,9 @@ export function classifyHttpResponse(
     const evidence = evidenceOf(parsed, context);
     if (res.contentType !== undefined) evidence['contentType'] = res.contentType.slice(0, 100);
     const statusCause =
-      byStatus.cause === 'network_intercepted' || byStatus.cause === 'unknown' ? [] : [byStatus.cause];
+      byStatus.cause === 'network_intercepted' || byStatus.cause === 'unknown'
+        ? []
+        : [byStatus.cause, ...byStatus.alternatives];
     return {
       cause: 'network_intercepted',
       evidence,
@@ -99,7 +110,7 @@ function withAlternative(list: CauseId[], extra: CauseId | undefined): CauseId[]
 function classifyUnsafe(parsed: ParsedError, context: ClassifyContext): Diagnosis {
   const evidence = evidenceOf(parsed, context);
   const status = effectiveHttpStatus(parsed.httpStatus, parsed.rpcStatus);
-  const hits = matchAll(parsed, status);
+  const hits = matchAll(parsed, status, context);
 
   // An HTML page with no Google error inside: something between the client and Google answered.
   if (parsed.isHtml && parsed.reason === undefined && !hasRpcStatusField(parsed)) {
@@ -118,6 +129,15 @@ function classifyUnsafe(parsed: ParsedError, context: ClassifyContext): Diagnosi
         evidence,
         alternatives: ['model_not_found', 'base_url_override'],
         confidence: 'medium',
+      };
+    }
+    if (status === 403) {
+      // Google's front end refused the URL itself: not an API answer about the key or the project.
+      return {
+        cause: 'permission_denied_other',
+        evidence,
+        alternatives: ['location_unsupported', 'ip_blocked', 'network_intercepted'],
+        confidence: 'low',
       };
     }
   }
@@ -141,6 +161,9 @@ function classifyUnsafe(parsed: ParsedError, context: ClassifyContext): Diagnosi
   if (top === undefined) {
     return { cause: 'unknown', evidence, alternatives: [], confidence: 'low' };
   }
+  if (!top.specific && parsed.reason === undefined && status !== undefined && !hasRpcStatusField(parsed)) {
+    return statusOnly(top, parsed, context, status, evidence);
+  }
   const refined = refine(top.cause, parsed, context, status, top.specific);
   const alternatives = [...refined.alternatives, ...causesOf(hits, refined.cause)]
     .filter((c, i, all) => c !== refined.cause && all.indexOf(c) === i)
@@ -151,6 +174,32 @@ function classifyUnsafe(parsed: ParsedError, context: ClassifyContext): Diagnosi
   return { cause: refined.cause, evidence, alternatives, confidence };
 }
 
+/**
+ * Only a status is known: name its most common cause on this route, list the others by how common
+ * they are, and say so (low confidence, `statusOnly` evidence) so the reader goes and gets the body.
+ */
+function statusOnly(
+  top: Hit,
+  parsed: ParsedError,
+  context: ClassifyContext,
+  status: number,
+  evidence: Evidence,
+): Diagnosis {
+  const refined = refine(top.cause, parsed, context, status, false);
+  const ranked = statusOnlyCauses(status, context.endpointStyle ?? parsed.endpoint.style);
+  // the ranking is the order; a refinement that changed the cause (a bare 404 → a wrong URL) leads it
+  const lead = refined.cause === top.cause ? [] : refined.alternatives;
+  const alternatives = [...lead, ...ranked]
+    .filter((c, i, all) => c !== refined.cause && all.indexOf(c) === i)
+    .slice(0, MAX_STATUS_ONLY_ALTERNATIVES);
+  return {
+    cause: refined.cause,
+    evidence: { ...evidence, statusOnly: true },
+    alternatives,
+    confidence: 'low',
+  };
+}
+
 function hasRpcStatusField(parsed: ParsedError): boolean {
   return parsed.rpcStatus !== undefined && /"status"\s?:\s?"[A-Z_]+"/.test(parsed.text);
 }
@@ -159,12 +208,19 @@ function causesOf(hits: Hit[], except: CauseId): CauseId[] {
   return hits.filter((h) => h.specific && h.cause !== except).map((h) => h.cause);
 }
 
-function matchAll(parsed: ParsedError, status: number | undefined): Hit[] {
+function matchAll(parsed: ParsedError, status: number | undefined, context: ClassifyContext): Hit[] {
   const hits: Hit[] = [];
   for (const matcher of CAUSE_MATCHERS) {
     const hit = matchOne(matcher, parsed, status);
     if (hit) hits.push(hit);
   }
+  const byStatus =
+    status === undefined
+      ? undefined
+      : hasRpcStatusField(parsed)
+        ? unrecognisedBodyCause(status)
+        : statusOnlyCauses(status, context.endpointStyle ?? parsed.endpoint.style)[0];
+  if (byStatus !== undefined) hits.push({ cause: byStatus, priority: PRIORITY.status, specific: false });
   // stable: equal priorities keep the data's order
   return hits
     .map((h, i) => ({ h, i }))
@@ -222,7 +278,12 @@ function refine(
       if (keyKind === 'standard') {
         return same('standard_key_rejected', ['standard_key_unrestricted', 'key_sent_as_bearer'], true);
       }
-      return same('auth_key_rejected', ['standard_key_rejected', 'key_sent_as_bearer'], true);
+      // 2026: the auth-key wave is the common case; a key sent as Bearer and the standard-key policy stay open
+      return same(
+        'auth_key_rejected',
+        ['key_sent_as_bearer', 'standard_key_rejected', 'standard_key_unrestricted'],
+        true,
+      );
     }
     case 'api_blocked_by_key_restriction': {
       // 401 with API_KEY_SERVICE_BLOCKED: reported for an auth key sent as Bearer on a native route.
@@ -267,8 +328,26 @@ function refine(
     }
     case 'key_invalid':
       // A standard key past Google's standard-key cutoff reportedly gets this very body
-      // (reference/auth-keys-2026.md §3 row b), so for an AIza key both readings stay open.
-      return same(cause, keyKind === 'standard' ? ['standard_key_rejected', 'key_standard_retired'] : []);
+      // (reference/auth-keys-2026.md §3 row b), so for an AIza key both readings stay open. Otherwise
+      // the usual reasons a real key reads as "not valid": another variable won, or the value was altered.
+      if (keyKind === 'standard') return same(cause, ['standard_key_rejected', 'key_standard_retired']);
+      return same(
+        cause,
+        keyKind === 'auth'
+          ? ['key_whitespace', 'env_conflict']
+          : ['env_conflict', 'key_whitespace', 'standard_key_rejected'],
+      );
+    case 'service_disabled':
+      // Without SERVICE_DISABLED itself (the guide's "doesn't have the required permissions"), a key
+      // restriction or the project can also be why the key may not call the API.
+      if (parsed.reason === undefined && !/has not been used in project|it is disabled/i.test(parsed.text)) {
+        return same(
+          cause,
+          ['api_blocked_by_key_restriction', 'consumer_invalid', 'permission_denied_other'],
+          true,
+        );
+      }
+      return same(cause);
     case 'model_not_found': {
       // A bare 404 that names no model is more likely a wrong URL than a wrong model.
       if (parsed.model === undefined && context.model === undefined && !/\bmodel/i.test(parsed.text)) {
@@ -277,10 +356,9 @@ function refine(
       return same(cause);
     }
     case 'location_unsupported':
-      return same(
-        cause,
-        status === 400 && parsed.message === undefined ? ['free_tier_unavailable_region'] : [],
-      );
+      // Since 2025 Google also refuses some regions only on the free tier (a billed project works), and
+      // a VPN, proxy or relay decides which location Google sees.
+      return same(cause, ['free_tier_unavailable_region', 'network_proxy']);
     case 'server_error':
       if (status === 502 || status === 504) {
         // Google's own 502/504 carry an RPC status or wording; a bare one came from a proxy or gateway in between.
@@ -290,12 +368,6 @@ function refine(
           return same('network_proxy', alternatives, true);
         }
         return same(cause, ['network_proxy']);
-      }
-      return same(cause);
-    case 'bad_request':
-      // A 400 with nothing else to read: Google also answers 400 for a bad key and a refused region.
-      if (!specific && parsed.reason === undefined && parsed.rpcStatus === undefined) {
-        return same(cause, ['key_invalid', 'location_unsupported']);
       }
       return same(cause);
     default:
@@ -342,6 +414,9 @@ export function evidenceOf(parsed: ParsedError, context: ClassifyContext = {}): 
   const style = context.endpointStyle ?? parsed.endpoint.style;
   set('endpoint', style === 'openai' ? 'openai-compatible' : style);
   for (const k of ['httpReferrer', 'callerIp', 'serviceTitle'] as const) set(k, md[k]);
+  set('variable', parsed.keyVariable);
+  const surface = BODY_DROPPING_SURFACES.find((s) => s.id === parsed.bodyDroppedBy);
+  if (surface !== undefined) e['bodyDroppedBy'] = surface.name;
   return e;
 }
 

@@ -1,6 +1,7 @@
 import type { Evidence } from '../catalog/types.js';
 import type { Finding } from '../core/finding.js';
 import { type ProbeKind, probeRequest } from '../core/gemini-endpoints.js';
+import { maskKeysInText } from '../core/key-material.js';
 import type { ClientResolution, KeyCandidate } from '../core/project-snapshot.js';
 import type { ClassifiedAnswer } from './classify-answer.js';
 import { describeCause } from './describe-cause.js';
@@ -86,7 +87,8 @@ function findingFor(
     ...answer.evidence,
     maskedKey: key.masked,
     variable: variableOfSource(source),
-    endpoint: `${spec.method} ${spec.url.pathname}`,
+    // The path comes from the base URL, which may carry a key (`--base-url http://proxy/AIza…`).
+    endpoint: maskKeysInText(`${spec.method} ${spec.url.pathname}`),
   };
   const base = { check: CHECK_OF[kind], keys: [key.fingerprint], clients: [...candidate.usedBy] };
   if (answer.cause === null) {

@@ -1,5 +1,5 @@
 import type { EmulatedModel } from './models.js';
-import { countTokensOf, digest, replyText } from './success-bodies.js';
+import { countTokensOf, digest, embedContentResponse, replyText } from './success-bodies.js';
 
 /**
  * Success bodies of the OpenAI-compatible endpoint (`/v1beta/openai/…`), shaped as the Gemini API
@@ -14,8 +14,13 @@ export function openAiModel(model: EmulatedModel): Record<string, unknown> {
   return { id: `models/${model.id}`, object: 'model', created: 0, owned_by: 'google' };
 }
 
-export function chatCompletion(model: string, promptText: string, created: number): Record<string, unknown> {
-  const reply = replyText(model, promptText);
+export function chatCompletion(
+  model: string,
+  promptText: string,
+  created: number,
+  text?: string,
+): Record<string, unknown> {
+  const reply = text ?? replyText(model, promptText);
   const prompt = countTokensOf(promptText);
   const completion = countTokensOf(reply);
   return {
@@ -28,9 +33,17 @@ export function chatCompletion(model: string, promptText: string, created: numbe
   };
 }
 
-/** Server-sent `chat.completion.chunk` events, ending with `[DONE]` like OpenAI's stream. */
-export function chatCompletionChunks(model: string, promptText: string, created: number): string[] {
-  const reply = replyText(model, promptText);
+/**
+ * Server-sent `chat.completion.chunk` events, ending with `[DONE]` like OpenAI's stream. With
+ * `stream_options.include_usage`, a last chunk with empty `choices` carries the usage, as OpenAI documents.
+ */
+export function chatCompletionChunks(
+  model: string,
+  promptText: string,
+  created: number,
+  options: { text?: string | undefined; includeUsage?: boolean } = {},
+): string[] {
+  const reply = options.text ?? replyText(model, promptText);
   const id = digest(`chat\n${model}\n${promptText}`, 22);
   const half = Math.floor(reply.length / 2);
   const pieces = [reply.slice(0, half), reply.slice(half)];
@@ -47,5 +60,49 @@ export function chatCompletionChunks(model: string, promptText: string, created:
     model,
     object: 'chat.completion.chunk',
   }));
-  return [...events.map((e) => JSON.stringify(e)), '[DONE]'];
+  const chunks: Record<string, unknown>[] = [...events];
+  if (options.includeUsage === true) {
+    const prompt = countTokensOf(promptText);
+    const completion = countTokensOf(reply);
+    chunks.push({
+      choices: [],
+      created,
+      id,
+      model,
+      object: 'chat.completion.chunk',
+      usage: { completion_tokens: completion, prompt_tokens: prompt, total_tokens: prompt + completion },
+    });
+  }
+  return [...chunks.map((e) => JSON.stringify(e)), '[DONE]'];
+}
+
+/**
+ * `/v1beta/openai/embeddings`: OpenAI's list of embeddings, one per input, in input order. With
+ * `encoding_format: "base64"` (openai-node asks for it by default and decodes it) each vector is the
+ * base64 of its little-endian float32 bytes.
+ */
+export function openAiEmbeddings(
+  model: string,
+  texts: readonly string[],
+  dimensions: number,
+  base64 = false,
+): Record<string, unknown> {
+  const tokens = texts.reduce((sum, t) => sum + countTokensOf(t), 0);
+  return {
+    object: 'list',
+    data: texts.map((t, index) => ({
+      object: 'embedding',
+      index,
+      embedding: encode(
+        (embedContentResponse(t, dimensions)['embedding'] as { values: number[] }).values,
+        base64,
+      ),
+    })),
+    model,
+    usage: { prompt_tokens: tokens, total_tokens: tokens },
+  };
+}
+
+function encode(values: number[], base64: boolean): number[] | string {
+  return base64 ? Buffer.from(new Float32Array(values).buffer).toString('base64') : values;
 }

@@ -16,7 +16,7 @@ export type Route =
     }
   | { api: 'openai'; action: 'listModels' }
   | { api: 'openai'; action: 'getModel'; model: string }
-  | { api: 'openai'; action: 'chatCompletions' }
+  | { api: 'openai'; action: 'chatCompletions' | 'embeddings' }
   | { api: 'vertex'; express: boolean; model: string; verb: string }
   | { api: 'admin'; action: 'health' | 'requests' | 'reset' };
 
@@ -64,6 +64,7 @@ export function matchRoute(method: string, path: string): Route | undefined {
   }
   if (method !== 'POST') return undefined;
   if (path === '/v1beta/openai/chat/completions') return { api: 'openai', action: 'chatCompletions' };
+  if (path === '/v1beta/openai/embeddings') return { api: 'openai', action: 'embeddings' };
   let m = NATIVE_CALL.exec(path);
   if (m && NATIVE_VERBS.has(m[3]!)) {
     return {
@@ -88,9 +89,8 @@ export function rpcOf(route: Route): string {
       if (route.action === 'getModel') return 'ModelService.GetModel';
       return `GenerativeService.${route.action[0]!.toUpperCase()}${route.action.slice(1)}`;
     case 'openai':
-      return route.action === 'chatCompletions'
-        ? 'GenerativeService.ChatCompletions'
-        : 'ModelService.ListModels';
+      if (route.action === 'chatCompletions') return 'GenerativeService.ChatCompletions';
+      return route.action === 'embeddings' ? 'GenerativeService.Embeddings' : 'ModelService.ListModels';
     case 'vertex':
       return `PredictionService.${route.verb[0]!.toUpperCase()}${route.verb.slice(1)}`;
     case 'admin':
@@ -104,7 +104,8 @@ export function verbOf(route: Route): string {
     case 'native':
       return route.action;
     case 'openai':
-      return route.action === 'chatCompletions' ? 'generateContent' : route.action;
+      if (route.action === 'chatCompletions') return 'generateContent';
+      return route.action === 'embeddings' ? 'embedContent' : route.action;
     case 'vertex':
       return route.verb;
     case 'admin':

@@ -38,7 +38,9 @@ export function promptTextOf(body: unknown): string {
     }
     const record = value as Record<string, unknown>;
     if (typeof record['text'] === 'string') texts.push(record['text']);
-    for (const key of ['contents', 'parts', 'content', 'messages']) visit(record[key], depth + 1);
+    // `generateContentRequest`: the legacy SDK's countTokens body wraps the whole request
+    for (const key of ['contents', 'parts', 'content', 'messages', 'generateContentRequest'])
+      visit(record[key], depth + 1);
     if (typeof record['content'] === 'string') texts.push(record['content']);
   };
   visit(body, 0);
@@ -56,10 +58,22 @@ function usage(promptText: string, reply: string): Record<string, unknown> {
   };
 }
 
-export function generateContentResponse(model: string, promptText: string): Record<string, unknown> {
-  const reply = replyText(model, promptText);
+/** What a reply carries instead of the default text: JSON-mode text, or a forced function call. */
+export interface ReplyContent {
+  text?: string;
+  functionCall?: { name: string; args: unknown };
+}
+
+export function generateContentResponse(
+  model: string,
+  promptText: string,
+  content: ReplyContent = {},
+): Record<string, unknown> {
+  const reply = content.text ?? replyText(model, promptText);
+  const parts =
+    content.functionCall === undefined ? [{ text: reply }] : [{ functionCall: content.functionCall }];
   return {
-    candidates: [{ content: { parts: [{ text: reply }], role: 'model' }, finishReason: 'STOP', index: 0 }],
+    candidates: [{ content: { parts, role: 'model' }, finishReason: 'STOP', index: 0 }],
     usageMetadata: usage(promptText, reply),
     modelVersion: model,
     responseId: digest(`${model}\n${promptText}`, 22),
@@ -70,8 +84,13 @@ export function generateContentResponse(model: string, promptText: string): Reco
  * The chunks of a streamed answer: the reply split in three, each chunk a full
  * GenerateContentResponse; only the last carries finishReason (as the real stream does).
  */
-export function streamChunks(model: string, promptText: string): Record<string, unknown>[] {
-  const reply = replyText(model, promptText);
+export function streamChunks(
+  model: string,
+  promptText: string,
+  content: ReplyContent = {},
+): Record<string, unknown>[] {
+  if (content.functionCall !== undefined) return [generateContentResponse(model, promptText, content)];
+  const reply = content.text ?? replyText(model, promptText);
   const cut1 = Math.floor(reply.length / 3);
   const cut2 = Math.floor((2 * reply.length) / 3);
   const pieces = [reply.slice(0, cut1), reply.slice(cut1, cut2), reply.slice(cut2)];

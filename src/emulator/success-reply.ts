@@ -1,5 +1,12 @@
+import { forcedFunctionCall, jsonModeText, openAiJsonModeText } from './json-mode.js';
 import { bareModelId, type EmulatedModel, modelResource } from './models.js';
-import { chatCompletion, chatCompletionChunks, openAiModel, openAiModelList } from './openai-bodies.js';
+import {
+  chatCompletion,
+  chatCompletionChunks,
+  openAiEmbeddings,
+  openAiModel,
+  openAiModelList,
+} from './openai-bodies.js';
 import { type Reply, replyOf } from './reply.js';
 import type { NativeCallAction, Route } from './routes.js';
 import { type AnswerContext, badRequest, invalidJson, modelNotFound } from './scenarios.js';
@@ -8,6 +15,7 @@ import {
   embedContentResponse,
   generateContentResponse,
   promptTextOf,
+  type ReplyContent,
   streamChunks,
 } from './success-bodies.js';
 
@@ -86,16 +94,25 @@ function nativeCall(action: NativeCallAction, model: string, body: unknown, url:
       if (!Array.isArray(record['contents']) || record['contents'].length === 0) {
         return replyOf(badRequest('* GenerateContentRequest.contents: contents is not specified\n'), wrap);
       }
+      const content = replyContentOf(record);
       if (action === 'generateContent') {
-        return { kind: 'json', status: 200, body: generateContentResponse(model, prompt) };
+        return { kind: 'json', status: 200, body: generateContentResponse(model, prompt, content) };
       }
-      const chunks = streamChunks(model, prompt);
+      const chunks = streamChunks(model, prompt, content);
       if (url.searchParams.get('alt') === 'sse') {
         return { kind: 'sse', events: chunks.map((c) => JSON.stringify(c)), separator: '\r\n\r\n' };
       }
       return { kind: 'json', status: 200, body: chunks };
     }
   }
+}
+
+/** JSON mode or a forced function call changes what the reply carries; anything else gets the default text. */
+function replyContentOf(request: Record<string, unknown>): ReplyContent {
+  const functionCall = forcedFunctionCall(request);
+  if (functionCall !== undefined) return { functionCall };
+  const text = jsonModeText(request);
+  return text === undefined ? {} : { text };
 }
 
 function dimensionsOf(request: Record<string, unknown>): number {
@@ -163,12 +180,49 @@ function openAiReply(input: SuccessInput, route: Extract<Route, { api: 'openai' 
       }
       const prompt = promptTextOf({ contents: body['messages'] });
       const created = Math.floor(input.now() / 1000);
+      const text = openAiJsonModeText(body);
       if (body['stream'] === true) {
-        return { kind: 'sse', events: chatCompletionChunks(model.id, prompt, created), separator: '\n\n' };
+        const includeUsage =
+          (body['stream_options'] as Record<string, unknown> | undefined)?.['include_usage'] === true;
+        return {
+          kind: 'sse',
+          events: chatCompletionChunks(model.id, prompt, created, { text, includeUsage }),
+          separator: '\n\n',
+        };
       }
-      return { kind: 'json', status: 200, body: chatCompletion(model.id, prompt, created) };
+      return { kind: 'json', status: 200, body: chatCompletion(model.id, prompt, created, text) };
     }
+    case 'embeddings':
+      return openAiEmbeddingsReply(input);
   }
+}
+
+/** `/v1beta/openai/embeddings`: `input` is a string or a list of strings; `dimensions` is optional. */
+function openAiEmbeddingsReply(input: SuccessInput): Reply {
+  const parsed = parseJsonBody(input.rawBody);
+  if (!parsed.ok) return replyOf(invalidJson(parsed.detail), true);
+  const body = (parsed.value ?? {}) as Record<string, unknown>;
+  const requested = typeof body['model'] === 'string' ? body['model'] : '';
+  const model = findModel(input.models, requested);
+  if (!model?.supportedGenerationMethods.includes('embedContent')) {
+    return replyOf(
+      modelNotFound({ ...input.ctx, model: bareModelId(requested), verb: 'embedContent' }),
+      true,
+    );
+  }
+  const raw = body['input'];
+  const texts = typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw.map((t) => String(t)) : [];
+  if (texts.length === 0) return replyOf(badRequest('input is not specified'), true);
+  return {
+    kind: 'json',
+    status: 200,
+    body: openAiEmbeddings(
+      model.id,
+      texts,
+      dimensionsOf({ outputDimensionality: body['dimensions'] }),
+      body['encoding_format'] === 'base64',
+    ),
+  };
 }
 
 function findModel(models: readonly EmulatedModel[], name: string): EmulatedModel | undefined {

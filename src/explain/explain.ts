@@ -4,6 +4,7 @@ import type { CauseLink, Evidence } from '../catalog/types.js';
 import { type ClassifyContext, type Confidence, classify } from '../core/classify.js';
 import { maskStrings } from '../core/error-parse/mask-strings.js';
 import { parseErrorText } from '../core/error-parse/parse-error.js';
+import { type MissingBody, missingBody } from './missing-body.js';
 
 /** `explain --json` (DESIGN.md contract: schemaVersion, cause, title, detail, fix, evidence; extended). */
 export interface ExplainResult {
@@ -17,6 +18,8 @@ export interface ExplainResult {
   alternatives: CauseId[];
   confidence: Confidence;
   links: CauseLink[];
+  /** Present when the input held only a status (the body was dropped): who dropped it and how to see it. */
+  missingBody?: MissingBody;
 }
 
 /**
@@ -28,7 +31,7 @@ export function explain(input: unknown, context: ClassifyContext = {}): ExplainR
   try {
     const diagnosis = classify(parseErrorText(input), context);
     const rendered = renderCause(diagnosis.cause, diagnosis.evidence);
-    return maskStrings({
+    const result: ExplainResult = {
       schemaVersion: 1,
       cause: diagnosis.cause,
       title: rendered.title,
@@ -38,7 +41,12 @@ export function explain(input: unknown, context: ClassifyContext = {}): ExplainR
       alternatives: diagnosis.alternatives,
       confidence: diagnosis.confidence,
       links: rendered.links,
-    });
+    };
+    if (diagnosis.evidence['statusOnly'] === true) {
+      result.missingBody = missingBody(diagnosis.evidence['bodyDroppedBy'], diagnosis.evidence.endpoint);
+      result.fix = [result.missingBody.nextStep, ...result.fix];
+    }
+    return maskStrings(result);
   } catch {
     return fallback();
   }

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { StringDecoder } from 'node:string_decoder';
-import { gitStream } from './git-run.js';
+import { gitCapture, gitStream, splitNul } from './git-run.js';
 
 /** A blob as `git cat-file --batch` hands it over; `bytes` is only valid during the callback. */
 export interface HistoryBlob {
@@ -26,14 +26,18 @@ export async function streamHistoryBlobs(
   maxBlobSize: number,
   onBlob: (blob: HistoryBlob) => void,
   signal?: AbortSignal,
-): Promise<void> {
+  extraRevs: readonly string[] = [],
+): Promise<HistoryWalkProblems> {
   const revList = gitStream(root, [
     'rev-list',
     '--all',
     '--objects',
     '--filter=object:type=blob',
     '--filter-provided-objects',
+    ...(extraRevs.length > 0 ? ['--stdin'] : []),
   ]);
+  // Stash entries below the newest are reachable only through the reflog: named here.
+  revList.child.stdin.end(extraRevs.length > 0 ? `${extraRevs.join('\n')}\n` : '');
   const catFile = gitStream(root, ['cat-file', '--batch', '--buffer']);
   const stop = () => {
     revList.child.kill('SIGTERM');
@@ -102,10 +106,23 @@ export async function streamHistoryBlobs(
     catFile.child.stdout.on('error', reject);
   });
   try {
-    await Promise.all([revList.done, catFile.done, parsed]);
+    // A missing or corrupt commit stops rev-list part-way: what it listed is still scanned, and
+    // the failure is reported rather than thrown (cat-file answers `missing` for a bad blob).
+    const [walked] = await Promise.allSettled([revList.done]);
+    await Promise.all([catFile.done, parsed]);
+    return { errors: walked.status === 'rejected' ? [messageOf(walked.reason)] : [] };
   } finally {
     signal?.removeEventListener('abort', stop);
   }
+}
+
+/** Git failures met while walking history; the walk went on with what could be read. */
+export interface HistoryWalkProblems {
+  errors: string[];
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /**
@@ -195,9 +212,11 @@ export async function streamBlobChanges(
   interesting: ReadonlySet<string>,
   onChange: (change: RawChange) => void,
   signal?: AbortSignal,
-): Promise<void> {
+): Promise<HistoryWalkProblems> {
   const log = gitStream(root, [
     'log',
+    // Stash commits are merges whose changes `--raw` does not show: they are named by listStashes.
+    '--exclude=refs/stash',
     '--all',
     '--no-renames',
     '--raw',
@@ -226,8 +245,72 @@ export async function streamBlobChanges(
   });
   const closed = new Promise<void>((resolve) => lines.on('close', resolve));
   try {
-    await Promise.all([log.done, closed]);
+    const [walked] = await Promise.allSettled([log.done, closed]);
+    return { errors: walked.status === 'rejected' ? [messageOf(walked.reason)] : [] };
   } finally {
     signal?.removeEventListener('abort', stop);
   }
+}
+
+/** One stash entry: `stash@{n}`, its commit (the work-tree state) and date. */
+export interface StashEntry {
+  name: string;
+  commit: string;
+  date: string;
+}
+
+/** Every stash entry, newest first (the stash reflog: older entries are reachable only there). */
+export async function listStashes(root: string): Promise<StashEntry[]> {
+  try {
+    const { stdout } = await gitCapture(root, ['reflog', 'show', '--format=%H %cI', 'refs/stash', '--']);
+    return stdout
+      .toString('utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line, index) => {
+        const [commit = '', date = ''] = line.split(' ');
+        return { name: `stash@{${index}}`, commit, date };
+      });
+  } catch {
+    return []; // no stash
+  }
+}
+
+/**
+ * What a stash entry holds, as changes: its work-tree changes (W^1..W), its staged ones
+ * (W^1..W^2) and its untracked files (the tree of W^3, when `stash -u` made one).
+ */
+export async function stashChanges(root: string, stash: StashEntry): Promise<RawChange[]> {
+  const changes: RawChange[] = [];
+  const at = (path: string, oldBlob: string, newBlob: string) =>
+    changes.push({ commit: stash.commit, date: stash.date, oldBlob, newBlob, path });
+  for (const [from, to] of [
+    [`${stash.commit}^1`, stash.commit],
+    [`${stash.commit}^1`, `${stash.commit}^2`],
+  ] as const) {
+    const { stdout } = await gitCapture(root, [
+      'diff-tree',
+      '-r',
+      '-z',
+      '--no-abbrev',
+      '--no-renames',
+      from,
+      to,
+    ]);
+    const parts = splitNul(stdout);
+    for (let i = 0; i + 1 < parts.length; i += 2) {
+      const fields = parts[i]!.toString('latin1').slice(1).split(' ');
+      at(parts[i + 1]!.toString('utf8'), fields[2] ?? '', fields[3] ?? '');
+    }
+  }
+  const untracked = await gitCapture(root, ['ls-tree', '-r', '-z', '--full-tree', `${stash.commit}^3`], {
+    okExitCodes: [128],
+  });
+  for (const entry of splitNul(untracked.stdout)) {
+    const text = entry.toString('utf8');
+    const tab = text.indexOf('\t');
+    const [, , blob = ''] = text.slice(0, tab).split(' ');
+    at(text.slice(tab + 1), '', blob);
+  }
+  return changes;
 }

@@ -146,7 +146,7 @@ describe('classifyHttpResponse: what the doctor knows decides the ambiguous answ
   const emptyBodies: Array<[number, ClassifyContext, string]> = [
     [400, NATIVE, 'bad_request'],
     [401, { ...NATIVE, keyKind: 'standard' }, 'standard_key_rejected'],
-    [403, NATIVE, 'permission_denied_other'],
+    [403, NATIVE, 'service_disabled'],
     [404, NATIVE, 'model_not_found'],
     [429, NATIVE, 'quota_exhausted'],
     [500, NATIVE, 'server_error'],
@@ -163,7 +163,11 @@ describe('classifyHttpResponse: what the doctor knows decides the ambiguous answ
   }
 
   it('plain text that says what it is counts; plain text that does not is a middlebox', () => {
-    const known = classifyHttpResponse({ status: 429, contentType: 'text/plain', body: 'Too Many Requests' });
+    const known = classifyHttpResponse({
+      status: 429,
+      contentType: 'text/plain',
+      body: 'Resource has been exhausted (e.g. check quota).',
+    });
     assert.equal(known.cause, 'quota_exhausted');
     const opaque = classifyHttpResponse({
       status: 403,

@@ -16,7 +16,7 @@ export const SERVER_KEY_CAUSES = defineCauses({
     http: 400,
     title: 'Google does not recognise this API key',
     explanation:
-      'Google answered "API key not valid" (API_KEY_INVALID)[ for {maskedKey}]: the key does not exist as sent. It may have a typo, be cut short or carry extra characters, belong to a deleted key, or not be the key you think your app uses.',
+      'The key does not exist as Google received it[ ({maskedKey})][ — Google answered {answered}]. It may have a typo, be cut short or carry extra characters, belong to a deleted key, or not be the key you think your app uses.',
     fix: [
       'Copy the key again with the copy button on the Google AI Studio API keys page (https://aistudio.google.com/apikey) and check it is still listed there; a deleted key never comes back.',
       'Check which variable your app really reads and that the value has no quotes, spaces or stray characters: `gemini-key-doctor` shows this for every tool in the project.',
@@ -33,7 +33,7 @@ export const SERVER_KEY_CAUSES = defineCauses({
     http: 400,
     title: 'The API key or token has expired',
     explanation:
-      'Google answered "API key expired"[ for {maskedKey}]. The key was given an expiry, or it is a short-lived ephemeral token (`auth_tokens/…`) used after its lifetime.',
+      'The key has expired[ ({maskedKey})][ — Google answered {answered}]. The key was given an expiry, or it is a short-lived ephemeral token (`auth_tokens/…`) used after its lifetime.',
     fix: [
       'Create a new key on the Google AI Studio API keys page (https://aistudio.google.com/apikey).',
       'Replace the old key in {variable|your key variable}[ ({file})] and in your deployment secrets, then delete the expired one.',
@@ -103,9 +103,9 @@ export const SERVER_KEY_CAUSES = defineCauses({
     fixIsNewKeyValue: true,
     severity: 'fail',
     http: 401,
-    title: 'Google rejected the key with a misleading "Expected OAuth 2 access token" error',
+    title: 'Google did not accept the key as a credential (the misleading "Expected OAuth 2" error)',
     explanation:
-      'Google answered 401 ACCESS_TOKEN_TYPE_UNSUPPORTED ("Expected OAuth 2 access token…")[ for {maskedKey}]. Despite the wording this is not an OAuth problem.[ The key sent is {keyKindName}.] With an auth key (`AQ.…`) Google says it is not caused by the key format: the key was usually cut or altered, sent the wrong way, or the key or its project is not provisioned right. If the key is a standard `AIza…` key, the 2026 standard-key policy is the likely cause.',
+      'Google did not accept the key[ ({maskedKey})] as a credential[ — it answered {answered}]. When the message asks for an "OAuth 2 access token", that is not an OAuth problem.[ The key sent is {keyKindName}.] With an auth key (`AQ.…`) Google says it is not caused by the key format: the key was usually cut or altered, sent the wrong way, or the key or its project is not provisioned right. If the key is a standard `AIza…` key, the 2026 standard-key policy is the likely cause.',
     fix: [
       'Check the key is complete: an auth key is `AQ.` plus about 50 characters (53 in all), and the dot after `AQ` must still be there[ (the key sent was {maskedKey})].',
       'Send it only in the `x-goog-api-key` header to generativelanguage.googleapis.com — not as `Authorization: Bearer`, and not also as `?key=`. The official SDKs do this for you.',
@@ -158,7 +158,7 @@ export const SERVER_KEY_CAUSES = defineCauses({
     http: 400,
     title: 'Two credentials were sent; Google accepts exactly one',
     explanation:
-      'Google answered[ on {endpoint}] "Multiple authentication credentials received. Please pass only one." Your client sent the key twice — for example `Authorization: Bearer` plus `x-goog-api-key` or `?key=` — or an OAuth token together with a key. It happens most on the OpenAI-compatible endpoint. This is a client setup problem, not a bad key.',
+      'Google received more than one credential[ on {endpoint}][ — it answered {answered}]. Your client sent the key twice — for example `Authorization: Bearer` plus `x-goog-api-key` or `?key=` — or an OAuth token together with a key. It happens most on the OpenAI-compatible endpoint. This is a client setup problem, not a bad key.',
     fix: [
       'On the OpenAI-compatible endpoint (…/v1beta/openai/), send the key only as `Authorization: Bearer`: configure the OpenAI client with `apiKey` and `baseURL` and remove extra `x-goog-api-key` headers and `?key=` parameters.',
       'On native endpoints (…/v1beta/models/…), send the key only in the `x-goog-api-key` header and no `Authorization` header.',

@@ -102,7 +102,7 @@ export const SERVER_PROJECT_CAUSES = defineCauses({
     http: 403,
     title: 'Google suspended this key or its project',
     explanation:
-      'Google answered that the consumer "has been suspended" or that the project "has been denied access"[ (project {project})]. This is an account decision — usually a terms-of-service, abuse or billing issue — and no change in your code fixes it.',
+      "The project or the key's consumer is suspended or denied access[ (project {project})][ — Google answered {answered}]. This is an account decision — usually a terms-of-service, abuse or billing issue — and no change in your code fixes it.",
     fix: [
       'Look for emails from Google to the project owners, and for notices in the Cloud Console[ for project {project}].',
       'Follow the appeal or support route given there, or contact Google Cloud support.',
@@ -119,7 +119,7 @@ export const SERVER_PROJECT_CAUSES = defineCauses({
     http: 403,
     title: 'The request names a project that does not exist or is not yours',
     explanation:
-      'Google answered "Permission denied on resource project[ {project}]" (CONSUMER_INVALID). The project set for the request — often GOOGLE_CLOUD_PROJECT for gemini-cli or Vertex AI — is a display name instead of a project ID, was deleted, or belongs to someone else.',
+      'Google refused the project set for the request[ ({project})][ — it answered {answered}]. The project set for the request — often GOOGLE_CLOUD_PROJECT for gemini-cli or Vertex AI — is a display name instead of a project ID, was deleted, or belongs to someone else.',
     fix: [
       'Check {variable|GOOGLE_CLOUD_PROJECT}[ (now {project})]: it must be the project ID (e.g. `my-project-123`), not the display name. `gcloud projects list` shows the IDs you can use.',
       "If you only use an API key, unset GOOGLE_CLOUD_PROJECT so the key's own project is used.",
@@ -152,7 +152,7 @@ export const SERVER_PROJECT_CAUSES = defineCauses({
     http: 400,
     title: 'The Gemini API is not available where the request comes from',
     explanation:
-      'Google answered "User location is not supported for the API use" (FAILED_PRECONDITION)[ (location: {location})]. The location is taken from the address the request comes from, so a VPN, a proxy or a server in another country changes it.',
+      'Google does not serve the Gemini API to the location the request comes from[ ({location})][ — it answered {answered}]. The location is taken from the address the request comes from, so a VPN, a proxy or a server in another country changes it.',
     fix: [
       'Check the list of available countries and territories.',
       'If you use a VPN or proxy, switch it off or pick an exit in a supported country; for a server, deploy it in a supported region.',
@@ -169,7 +169,7 @@ export const SERVER_PROJECT_CAUSES = defineCauses({
     http: 400,
     title: 'The free tier is not available in your country: enable billing',
     explanation:
-      'Google answered that the Gemini API free tier is not available in your country, or that your location is not supported without a billing account linked (FAILED_PRECONDITION). The key is fine; the project needs a paid plan to be used from here.',
+      'The Gemini API free tier is not available where the request comes from, or that location needs a billing account linked[ — Google answered {answered}]. The key is fine; the project needs a paid plan to be used from here.',
     fix: [
       'Set up billing for the project[ {project}] in Google AI Studio ("Set up Billing" on the API keys page).',
       'Retry once billing is active.',
@@ -186,7 +186,7 @@ export const SERVER_PROJECT_CAUSES = defineCauses({
     http: 429,
     title: 'Rate limit or quota exceeded[ ({quotaId})]',
     explanation:
-      'Google answered 429 RESOURCE_EXHAUSTED[ for {model}]: the project sent more requests or tokens than its limit allows in a minute or a day. The key works. Limits apply per project, not per key, and daily limits reset at midnight Pacific time.',
+      'The project sent more requests or tokens than its limit allows in a minute or a day[ for {model}][ — Google answered {answered}]. The key works. Limits apply per project, not per key, and daily limits reset at midnight Pacific time.',
     fix: [
       'Wait {retryDelay|a little} and retry, with exponential backoff for later retries.',
       "Check the project's limits and usage on the AI Studio rate-limit page (https://aistudio.google.com/rate-limit)[; the limit hit is {quotaId}][ ({quotaValue})].",
@@ -204,7 +204,7 @@ export const SERVER_PROJECT_CAUSES = defineCauses({
     http: 429,
     title: 'No free-tier quota for this model (limit: 0)',
     explanation:
-      'Google answered 429 with a quota limit of 0[ for {model}][ ({quotaId})]. You did not use too much: on the free tier this model gets no requests at all, so waiting will not help.',
+      'The quota limit[ for {model}] is 0[ ({quotaId})][ — Google answered {answered}]. You did not use too much: on the free tier this model gets no requests at all, so waiting will not help.',
     fix: [
       'Set up billing for the project in Google AI Studio to use {model|this model} on a paid tier.',
       'Or switch to a model that has free-tier limits (see the rate-limits page).',
@@ -220,7 +220,7 @@ export const SERVER_PROJECT_CAUSES = defineCauses({
     http: 401,
     title: 'This Vertex AI endpoint needs OAuth credentials, not an API key',
     explanation:
-      'Google answered "API keys are not supported by this API" (CREDENTIALS_MISSING)[ from {service}]. The request went to Vertex AI (aiplatform.googleapis.com) on a path that only accepts OAuth credentials — often because GOOGLE_GENAI_USE_VERTEXAI is set, or a regional Vertex URL is used with a key.',
+      'This path takes no API key[ ({service})][ — Google answered {answered}]. The request went to Vertex AI (aiplatform.googleapis.com) on a path that only accepts OAuth credentials — often because GOOGLE_GENAI_USE_VERTEXAI is set, or a regional Vertex URL is used with a key.',
     fix: [
       'If you have a Google AI Studio key, use the Gemini API instead: unset GOOGLE_GENAI_USE_VERTEXAI and remove `vertexai: true`, so requests go to generativelanguage.googleapis.com.',
       'To use Vertex AI with a key, use Vertex AI express mode with a key created for it.',
@@ -237,7 +237,7 @@ export const SERVER_PROJECT_CAUSES = defineCauses({
     http: 404,
     title: 'The model[ {model}] does not exist or is not available to you',
     explanation:
-      'Google answered 404 NOT_FOUND for {model|the model}: the name is misspelled, the model was retired or is "no longer available to new users", or it does not support the method called on this API version. The key works.',
+      'Google does not know {model|the model} on this route[ — it answered {answered}]: the name is misspelled, the model was retired or is "no longer available to new users", or it does not support the method called on this API version. The key works.',
     fix: [
       'List the models your key can use: `GET https://generativelanguage.googleapis.com/v1beta/models` with your key in the `x-goog-api-key` header.',
       'Use a current model name from the models page, and check the `models/` prefix and the API version (v1 or v1beta) your client uses.',
@@ -253,7 +253,7 @@ export const SERVER_PROJECT_CAUSES = defineCauses({
     http: 403,
     title: 'Permission denied for a reason other than the key',
     explanation:
-      "Google answered 403 PERMISSION_DENIED, but not because of the key itself. Typical causes are a file, cached content or tuned model that belongs to another project, or a feature this project may not use.[ Google's message: {message}]",
+      "Permission was denied, but not because of the key itself[ — Google answered {answered}]. Typical causes are a file, cached content or tuned model that belongs to another project, or a feature this project may not use.[ Google's message: {message}]",
     fix: [
       'Read the error message: it names the resource or feature that is refused.',
       "Make sure uploaded files, caches and tuned models were created with a key from the same project; files uploaded with another project's key are not visible. Upload them again if needed.",
@@ -271,7 +271,7 @@ export const SERVER_PROJECT_CAUSES = defineCauses({
     http: 400,
     title: 'The request is malformed — this is not a key problem',
     explanation:
-      "Google accepted the key but rejected the request itself (400 INVALID_ARGUMENT): a field is misspelled, missing or not supported by this model or API version. Changing the key will not help.[ Google's message: {message}]",
+      "Google accepted the key but rejected the request itself[ (it answered {answered})]: a field is misspelled, missing or not supported by this model or API version. Changing the key will not help.[ Google's message: {message}]",
     fix: [
       'Read the message: it usually names the field at fault.',
       'Check the request against the API reference[ for {model}], and that the model supports the feature you use (tools, thinking, response schema…).',
@@ -288,7 +288,7 @@ export const SERVER_PROJECT_CAUSES = defineCauses({
     http: 500,
     title: "Google's servers had a temporary problem",
     explanation:
-      "Google answered with a server error[ (HTTP {httpStatus})] — an internal error, an overloaded model or a deadline exceeded. It is temporary and not caused by your key.[ Google's message: {message}]",
+      "Google's side failed[ — it answered {answered}]: an internal error, an overloaded model or a deadline exceeded. It is temporary and not caused by your key.[ Google's message: {message}]",
     fix: [
       'Retry[ after {retryDelay}] with exponential backoff.',
       'Check the AI Studio status page for an ongoing incident.',

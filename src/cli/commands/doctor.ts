@@ -2,7 +2,7 @@ import { stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { newCommand, parseWith } from '../_commander.js';
 import type { CommandHandler, ExitCode } from '../context.js';
-import { baseUrlOption, envValue, modelOption, timeoutOption } from '../options.js';
+import { baseUrlOption, envValue, keyInput, modelOption, timeoutOption } from '../options.js';
 import { checkOutputFile } from '../output-file.js';
 import { UsageError } from '../usage-error.js';
 
@@ -68,7 +68,7 @@ export const doctorCommand: CommandHandler = async (argv, ctx) => {
   } else if (flags.keyStdin) {
     if (!ctx.io.readStdin) throw new UsageError('--key-stdin: no standard input');
     // Only the newline `echo` adds is dropped: any other whitespace is the key's and gets linted.
-    const value = (await ctx.io.readStdin()).replace(/\r?\n$/, '');
+    const value = keyInput(await ctx.io.readStdin()).replace(/\r?\n$/, '');
     if (value === '') throw new UsageError('--key-stdin: standard input was empty');
     key = { key: new SecretKey(value), source: 'stdin' };
   }

@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { createColors } from 'picocolors';
+import { displayPath } from '../../core/display-path.js';
+import { maskKeysInText } from '../../core/key-material.js';
 import { EmulatorConfigError, parseEmulatorConfig } from '../../emulator/config-file.js';
 import { emulatorEnv, runChild } from '../../emulator/exec-child.js';
 import { MAGIC_KEYS, magicKeyListing, workingMagicKey } from '../../emulator/magic-keys.js';
@@ -80,7 +82,7 @@ export const emulateCommand: CommandHandler = async (argv, ctx) => {
       Object.assign(options, await loadConfig(flags.config, ctx));
     } catch (error) {
       if (error instanceof EmulatorConfigError) {
-        ctx.err(`gemini-key-doctor: ${error.message}\n`);
+        ctx.err(`gemini-key-doctor: ${maskKeysInText(error.message)}\n`);
         return 2;
       }
       throw error;
@@ -160,10 +162,10 @@ async function loadConfig(file: string, ctx: CliContext): Promise<Partial<Emulat
         : snapshot.kind === 'missing'
           ? 'no such file'
           : 'a folder';
-    throw new EmulatorConfigError(`${file}: cannot read (${why})`);
+    throw new EmulatorConfigError(`${displayPath(file)}: cannot read (${why})`);
   }
   const text = new TextDecoder().decode(snapshot.bytes);
-  const config = parseEmulatorConfig(text, file);
+  const config = parseEmulatorConfig(text, displayPath(file));
   const options: Partial<EmulatorOptions> = {};
   if (config.keys) options.keys = config.keys;
   if (config.latencyMs !== undefined) options.latencyMs = config.latencyMs;

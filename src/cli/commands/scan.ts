@@ -1,8 +1,11 @@
 // Sync fs: node:fs is loaded at start-up anyway, node:fs/promises would add to every run.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { displayPath } from '../../core/display-path.js';
+import { displayUrl } from '../../core/url-display.js';
 import { newCommand, parseWith } from '../_commander.js';
 import type { CommandHandler } from '../context.js';
+import { commandBaseUrl, integerOption, modelOption, timeoutOption } from '../options.js';
 import { UsageError } from '../usage-error.js';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -68,8 +71,11 @@ export const scanCommand: CommandHandler = async (argv, ctx) => {
   if (flags.staged && paths.length > 0) throw new UsageError('--staged scans the whole index; give no paths');
   const cwd = resolve(ctx.cwd, flags.cwd ?? '.');
   const maxFileSize = parseSize(flags.maxFileSize ?? '10m');
-  const workers = flags.workers !== undefined ? parseCount(flags.workers, '--workers') : undefined;
-  const timeoutMs = flags.timeout !== undefined ? parseCount(flags.timeout, '--timeout') : undefined;
+  // More threads than cores only adds memory; the library caps at the core count, this refuses nonsense.
+  const workers = flags.workers !== undefined ? integerOption('--workers', flags.workers, 0, 256) : undefined;
+  const timeoutMs = flags.timeout !== undefined ? timeoutOption(flags.timeout) : undefined;
+  const model = flags.model !== undefined ? modelOption(flags.model) : undefined;
+  const baseUrl = commandBaseUrl(flags.baseUrl, ctx.env);
   // Before any work: a mistyped `--output .env` must not replace the user's file with a report.
   if (flags.output || flags.writeBaseline) {
     const { checkOutputFile } = await import('../output-file.js');
@@ -86,19 +92,21 @@ export const scanCommand: CommandHandler = async (argv, ctx) => {
     try {
       text = readFileSync(resolve(cwd, flags.baseline), 'utf8');
     } catch {
-      throw new UsageError(`cannot read the baseline ${flags.baseline}`);
+      throw new UsageError(`cannot read the baseline ${displayPath(flags.baseline)}`);
     }
     try {
       baseline = parseBaseline(text);
     } catch (error) {
-      throw new UsageError(`${flags.baseline}: ${(error as Error).message}`);
+      throw new UsageError(`${displayPath(flags.baseline)}: ${(error as Error).message}`);
     }
   }
 
-  const baseUrl = flags.baseUrl ?? ctx.env['GOOGLE_GEMINI_BASE_URL'];
   if (flags.verify) {
+    const target = baseUrl
+      ? `${displayUrl(baseUrl.url)} (${baseUrl.from})`
+      : 'the Gemini API (generativelanguage.googleapis.com)';
     ctx.err(
-      `--verify: each distinct key found will be sent once to ${baseUrl ?? 'the Gemini API (generativelanguage.googleapis.com)'} in the x-goog-api-key header, to check whether it is live.\n`,
+      `--verify: each distinct key found will be sent once to ${target} in the x-goog-api-key header, to check whether it is live.\n`,
     );
   }
 
@@ -133,9 +141,9 @@ export const scanCommand: CommandHandler = async (argv, ctx) => {
         ? {
             verify: {
               probe: (await import('../../doctor/probe-key.js')).probeKey,
-              ...(baseUrl ? { baseUrl } : {}),
+              ...(baseUrl ? { baseUrl: baseUrl.url } : {}),
               ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-              ...(flags.model ? { model: flags.model } : {}),
+              ...(model ? { model } : {}),
             },
           }
         : {}),
@@ -166,13 +174,13 @@ export const scanCommand: CommandHandler = async (argv, ctx) => {
   if (flags.writeBaseline) {
     writeFileSync(resolve(cwd, flags.writeBaseline), renderBaseline(result));
     ctx.err(
-      `Wrote a baseline of ${result.findings.filter((f) => f.fingerprint && f.kind !== 'test-key').length} finding(s) to ${flags.writeBaseline}.\n`,
+      `Wrote a baseline of ${result.findings.filter((f) => f.fingerprint && f.kind !== 'test-key').length} finding(s) to ${displayPath(flags.writeBaseline)}.\n`,
     );
   }
   if (flags.output) {
     writeFileSync(resolve(cwd, flags.output), rendered);
     ctx.err(
-      `Wrote the ${format} report to ${flags.output} (${result.summary.failing} failing finding(s)).\n`,
+      `Wrote the ${format} report to ${displayPath(flags.output)} (${result.summary.failing} failing finding(s)).\n`,
     );
   } else ctx.out(rendered);
   return result.summary.failing > 0 ? 1 : 0;
@@ -194,11 +202,6 @@ function parseSize(value: string): number {
   const unit = (match[2] ?? 'b').toLowerCase()[0];
   const factor = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
   return Math.floor(Number(match[1]) * factor);
-}
-
-function parseCount(value: string, flag: string): number {
-  if (!/^\d+$/.test(value)) throw new UsageError(`${flag} must be a whole number (got '${value}')`);
-  return Number(value);
 }
 
 function version(): string {

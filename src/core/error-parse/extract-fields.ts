@@ -38,6 +38,8 @@ const HTTP_STATUS_PATTERNS: RegExp[] = [
   // .NET HttpClient: "Response status code does not indicate success: 400 (Bad Request)."
   /does not indicate success:\s{0,3}([45]\d\d)\b/i,
   /\bHTTP ([45]\d\d)\b/,
+  // "api error (429)", "failed (status 403)"
+  /\b(?:error|status|code|failed)\s{0,3}\((?:status\s{0,3})?([45]\d\d)\)/i,
   /(?:\b(?:status(?: code)?(?: of| is| was)?|code|returned|failed with(?: status)?(?: code)?|api error|response)|error|exception)\s{0,3}[:=]?\s{0,3}([45]\d\d)\b/i,
   /(?:^|\n)\s{0,8}([45]\d\d)\b[:.\s]/,
 ];

@@ -12,6 +12,7 @@ import { maskStrings } from './mask-strings.js';
 import { collapseSpace, flattenEscapes, normalizeText } from './normalize-text.js';
 import type { ParsedError, QuotaViolation } from './parsed-error.js';
 import { isRpcStatus } from './rpc-status.js';
+import { bodyDroppingSurfaceIn, keyVariableNamedIn } from './status-only-surfaces.js';
 
 /** How many JSON-ish objects are read per text, and how deep JSON-inside-a-string is followed. */
 const MAX_OBJECTS_PER_TEXT = 64;
@@ -112,6 +113,13 @@ function parseUnsafe(input: unknown): ParsedError {
   if (fields.networkCode !== undefined) parsed.networkCode = fields.networkCode;
   if (key.kind !== undefined) parsed.keyKind = key.kind;
   if (key.masked !== undefined) parsed.maskedKey = key.masked;
+  const surface = bodyDroppingSurfaceIn(parsed.text);
+  if (surface !== undefined) {
+    parsed.bodyDroppedBy = surface.id;
+    if (surface.endpointStyle !== undefined) parsed.endpoint.style ??= surface.endpointStyle;
+  }
+  const keyVariable = keyVariableNamedIn(parsed.text);
+  if (keyVariable !== undefined) parsed.keyVariable = keyVariable;
   return maskStrings(parsed);
 }
 

@@ -44,6 +44,10 @@ export interface ParsedError {
   maskedKey?: string;
   /** Node/undici error code (ENOTFOUND, ECONNRESET, CERT_…), when the failure never reached Google. */
   networkCode?: string;
+  /** A client or HTTP library known to print only the status and drop Google's body (`BODY_DROPPING_SURFACES` id). */
+  bodyDroppedBy?: string;
+  /** The environment variable a "no key" message names as the place for the key. */
+  keyVariable?: string;
   /** The text looks like an HTML page, not an API error body. */
   isHtml: boolean;
   /** Normalised, escape-flattened, whitespace-collapsed, masked text: what message patterns run on. */

@@ -21,6 +21,7 @@ export function renderScanText(result: ScanResult, options: TextOptions = {}): s
     const facts: string[] = [];
     if (f.masked) facts.push(`${f.masked} #${f.fingerprint}`);
     if (f.variable) facts.push(`in ${f.variable}`);
+    if (f.stash) facts.push(f.stash);
     if (f.commit)
       facts.push(`commit ${f.commit.slice(0, 12)}${f.commitDate ? ` (${f.commitDate.slice(0, 10)})` : ''}`);
     if (f.baselined) facts.push('baselined');
@@ -59,6 +60,16 @@ export function renderScanText(result: ScanResult, options: TextOptions = {}): s
     if (shown.length < result.skipped.length)
       lines.push(c.dim(`  … ${result.skipped.length - shown.length} more (--verbose)`));
   }
+  const historySkipped = Object.values(summary.historySkippedByReason ?? {}).reduce(
+    (a, b) => a + (b ?? 0),
+    0,
+  );
+  if (historySkipped > 0) {
+    const reasons = Object.entries(summary.historySkippedByReason ?? {})
+      .map(([reason, count]) => `${count} ${reason}`)
+      .join(', ');
+    lines.push(`Skipped ${plural(historySkipped, 'history blob')}: ${reasons}`);
+  }
   const scanned = [`${plural(summary.filesScanned, 'file')} (${formatBytes(summary.bytesScanned)})`];
   if (summary.blobsScanned !== undefined) {
     scanned.push(`${summary.blobsScanned} history blobs (${formatBytes(summary.historyBytesScanned ?? 0)})`);
@@ -95,7 +106,17 @@ export function renderScanText(result: ScanResult, options: TextOptions = {}): s
       tests > 0 ? `${plural(tests, 'documented test key')} ignored` : '',
       notes > 0 ? `${plural(notes, 'non-failing finding')} above` : '',
     ].filter(Boolean);
-    lines.push(c.green(`✓ No leaked keys${extra.length > 0 ? ` (${extra.join('; ')})` : ''}.`));
+    // The all-clear never hides what was not read: it says so on the same line.
+    const unread = [
+      result.skipped.length > 0 ? plural(result.skipped.length, 'file') : '',
+      historySkipped > 0 ? plural(historySkipped, 'history blob') : '',
+    ].filter(Boolean);
+    if (unread.length > 0) extra.push(`${unread.join(' and ')} not scanned, listed above`);
+    lines.push(
+      c.green(
+        `✓ No leaked keys${unread.length > 0 ? ' in what was scanned' : ''}${extra.length > 0 ? ` (${extra.join('; ')})` : ''}.`,
+      ),
+    );
   }
   return `${lines.join('\n')}\n`;
 }
