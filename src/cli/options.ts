@@ -108,3 +108,9 @@ export function keyInput(value: string): string {
   }
   return value;
 }
+
+/** `-v, --verbose` (the flutter-doctor alias): details of passing checks, every client, notes. */
+export const VERBOSE_OPTION = [
+  '-v, --verbose',
+  'show details: passing checks, every client and its notes',
+] as const;

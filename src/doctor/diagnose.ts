@@ -12,6 +12,7 @@ import { runChecks } from './checks/run-checks.js';
 import { type DoctorCore, defaultCore } from './core-adapter.js';
 import { assembleFixes } from './fix-plan.js';
 import { detectShell } from './platform-fixes.js';
+import { projectReport, rebaseOnApp } from './project-findings.js';
 import { rankFindings } from './rank.js';
 import { type DoctorReport, type ReportClient, type ReportKey, summarize } from './report.js';
 import { linkRootCauses } from './root-causes.js';
@@ -43,6 +44,11 @@ export interface DiagnoseOptions {
   core?: DoctorCore;
   /** Told when the live probes start (the CLI shows a progress line on a TTY). */
   onProbing?: (keyCount: number) => void;
+  /**
+   * Read the project's source (the variable each Gemini call reads, the files its framework loads,
+   * the models it names); default true. Off: the SDKs' default lookups decide.
+   */
+  project?: boolean;
 }
 
 /**
@@ -52,7 +58,10 @@ export interface DiagnoseOptions {
  */
 export async function diagnose(given: DiagnoseOptions = {}): Promise<DoctorReport> {
   const state = await initialState(given);
-  const found = await runChecks(DOCTOR_CHECKS, state);
+  const checked = await runChecks(DOCTOR_CHECKS, state);
+  // The exit code follows the keys the app really sends (issue 14): findings about keys nothing
+  // sends, or about SDK lookups the code overrides, become warnings.
+  const found = state.project ? rebaseOnApp(checked, state.project) : checked;
   const settled = settleConflicts(found, state.candidates, state.probed);
   const linked = linkRootCauses(dedupe(settled), state.probed);
   const projectClients = new Set(state.resolutions.filter((r) => r.usedInProject).map((r) => r.client));
@@ -83,6 +92,7 @@ export async function diagnose(given: DiagnoseOptions = {}): Promise<DoctorRepor
     cwd: displayPath(state.snapshot.cwd),
     platform: state.snapshot.platform,
     shell: state.shell,
+    ...(state.project ? { project: projectReport(state.project, state.probed, state.models) } : {}),
   };
 }
 
@@ -120,6 +130,9 @@ async function initialState(given: DiagnoseOptions): Promise<DoctorState> {
     candidates: [],
     openAi: null,
     probed: new Map(),
+    readSource: given.project !== false,
+    project: null,
+    models: [],
   };
 }
 

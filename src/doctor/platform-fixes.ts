@@ -49,6 +49,11 @@ export function needsKeyValue(cause: CauseId | null): boolean {
 
 /** `curl` reproducing a probe by hand, the key read from the variable (never printed). */
 export function curlEquivalent(spec: ProbeRequestSpec, variable: string, shell: ShellKind): string {
+  return `Reproduce by hand: ${curlCommand(spec, variable, shell)}`;
+}
+
+/** The bare `curl` of a probe, the key read from `variable` in the shell's syntax. */
+export function curlCommand(spec: ProbeRequestSpec, variable: string, shell: ShellKind): string {
   const windows = shell === 'powershell' || shell === 'cmd';
   const ref = windows ? `$env:${variable}` : `$${variable}`;
   const credential =
@@ -59,7 +64,7 @@ export function curlEquivalent(spec: ProbeRequestSpec, variable: string, shell: 
     parts.push(windows ? `-d '${spec.body.replace(/"/g, '\\"')}'` : `-d '${spec.body}'`);
   }
   parts.push(`"${maskKeysInText(spec.url.href)}"`);
-  return `Reproduce by hand: ${parts.join(' ')}`;
+  return parts.join(' ');
 }
 
 /** The variable name at the end of a key source (`env:GOOGLE_API_KEY`, `file:/p/.env:GEMINI_API_KEY`). */

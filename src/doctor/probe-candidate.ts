@@ -5,9 +5,10 @@ import { maskKeysInText } from '../core/key-material.js';
 import type { ClientResolution, KeyCandidate } from '../core/project-snapshot.js';
 import type { ClassifiedAnswer } from './classify-answer.js';
 import { describeCause } from './describe-cause.js';
-import { consoleSteps, curlEquivalent, variableOfSource } from './platform-fixes.js';
+import { consoleSteps, variableOfSource } from './platform-fixes.js';
 import { callProbe } from './probe-key.js';
 import type { ShellKind } from './report.js';
+import { reproduceStep } from './reproduce.js';
 
 export interface ProbeContext {
   baseUrl: string;
@@ -126,13 +127,8 @@ function findingFor(
       'A proxy is inspecting TLS with its own certificate: export NODE_EXTRA_CA_CERTS=/path/to/your-company-root-ca.pem (ask IT for the file); never set NODE_TLS_REJECT_UNAUTHORIZED=0',
     );
   }
-  fix.push(
-    curlEquivalent(
-      probeRequest(kind, context.baseUrl, context.model),
-      variableOfSource(source),
-      context.shell,
-    ),
-  );
+  // The plan puts it last, after the steps it assembles (fix-plan.ts).
+  evidence['reproduce'] = reproduceStep(spec, reproducibleSource(candidate), context.shell);
   const severity = text.severity === 'fail' ? 'fail' : 'warn';
   return {
     ...base,
@@ -143,6 +139,11 @@ function findingFor(
     fix,
     evidence,
   };
+}
+
+/** Where the key can be read again by hand: a shell variable if it is in one, else its file. */
+function reproducibleSource(candidate: KeyCandidate): string | undefined {
+  return candidate.sources.find((s) => s.startsWith('env:')) ?? candidate.sources[0];
 }
 
 function passTitle(kind: ProbeKind, masked: string, context: ProbeContext, answer: ClassifiedAnswer): string {

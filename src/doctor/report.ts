@@ -29,6 +29,36 @@ export interface DoctorReport {
   cwd: string;
   platform: NodeJS.Platform;
   shell: ShellKind;
+  /** The project as its code runs (issue 14): present when the code holds a Gemini call the doctor follows. */
+  project?: ReportProject;
+}
+
+/** What the doctor read in the project's source, and the key each Gemini call really sends. */
+export interface ReportProject {
+  root: string;
+  workspace: string[] | null;
+  workspaceRootAbove: string | null;
+  scan: { files: number; read: number; skipped: number; truncated: boolean; parser: 'oxc' | 'none' };
+  packages: { path: string; name: string | null; frameworks: string[]; versions: Record<string, string> }[];
+  uses: ReportAppUse[];
+  models: { id: string; file: string; line: number; status: 'retired' | 'not_found' | 'ok' | 'unchecked' }[];
+}
+
+export interface ReportAppUse {
+  package: string;
+  client: string;
+  call: string;
+  /** `GEMINI_API_KEY at app/api/route.ts:8`, or null when the client's own lookup decides. */
+  read: { variable: string; file: string; line: number } | null;
+  variable: string | null;
+  key: { masked: string; fingerprint: string } | null;
+  source: string | null;
+  rules: string;
+  loading: string;
+  files: string[];
+  browserPrefix: string | null;
+  /** works: probed live; rejected: probed and refused; missing: nothing sent; unchecked: offline or unknown. */
+  verdict: 'works' | 'rejected' | 'missing' | 'unchecked';
 }
 
 /**

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Log } from 'sarif';
 import { parse } from 'yaml';
 import { leakAuthKey, leakStandardKey, TempRepo } from '../scan/_repo.js';
+import { BUILT_CLI } from '../support/built-cli.js';
 import { assertNoLeak } from '../support/leak-check.js';
 
 /**
@@ -17,7 +18,7 @@ import { assertNoLeak } from '../support/leak-check.js';
  * that installs it). The pre-commit hook of .pre-commit-hooks.yaml runs in the same repository.
  */
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const BIN = join(ROOT, 'dist/cli/bin.js');
+const BIN = BUILT_CLI;
 
 interface Step {
   id?: string;

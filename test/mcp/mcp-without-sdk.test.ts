@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { CLI_BIN_IN_PACKAGE } from '../support/built-cli.js';
 
 /**
  * A plain install (the package's dist and its dependencies, no gemini-key-doctor-mcp):
@@ -34,7 +35,7 @@ after(async () => {
 
 test('mcp without the SDK: one line naming gemini-key-doctor-mcp, exit 2', () => {
   // stdin closed and a timeout: a server that started anyway (an SDK bundled in) must not hang here.
-  const result = spawnSync(process.execPath, [join(dir, 'dist/cli/bin.js'), 'mcp'], {
+  const result = spawnSync(process.execPath, [join(dir, CLI_BIN_IN_PACKAGE), 'mcp'], {
     cwd: dir,
     input: '',
     encoding: 'utf8',
@@ -50,7 +51,7 @@ test('the other commands do not need the SDK', async () => {
   const { stdout } = await run(
     process.execPath,
     [
-      join(dir, 'dist/cli/bin.js'),
+      join(dir, CLI_BIN_IN_PACKAGE),
       'explain',
       '--json',
       '--',

@@ -9,6 +9,7 @@ export const KEY_MATERIAL_CAUSES = defineCauses({
   key_missing: {
     id: 'key_missing',
     category: 'key',
+    headline: 'no variable your client reads holds a key',
     aboutTheKey: false,
     fixIsNewKeyValue: true,
     severity: 'fail',
@@ -47,6 +48,7 @@ export const KEY_MATERIAL_CAUSES = defineCauses({
   key_whitespace: {
     id: 'key_whitespace',
     category: 'key',
+    headline: '{variable|the key variable} has blanks or a line break around the key',
     aboutTheKey: true,
     fixIsNewKeyValue: true,
     severity: 'warn',
@@ -133,6 +135,7 @@ export const KEY_MATERIAL_CAUSES = defineCauses({
   key_standard_retired: {
     id: 'key_standard_retired',
     category: 'key',
+    headline: 'standard (AIza…) keys are being retired, so plan the move to an auth key',
     aboutTheKey: true,
     fixIsNewKeyValue: false,
     advisory: true,

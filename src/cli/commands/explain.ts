@@ -1,4 +1,3 @@
-import { open, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createColors } from 'picocolors';
 import { renderCause } from '../../catalog/render-cause.js';
@@ -77,13 +76,15 @@ async function readInput(words: string[], file: string | undefined, ctx: CliCont
 }
 
 async function readTextFile(path: string, shown: string): Promise<string> {
+  // Loaded here, not at start-up: node:fs/promises pulls in the stream modules (~2 ms).
+  const { open, stat } = await import('node:fs/promises');
   const name = displayPath(shown);
   const info = await stat(path).catch(() => undefined);
   if (!info) throw new UsageError(`cannot read '${name}': no such file`);
   if (!info.isFile()) throw new UsageError(`cannot read '${name}': not a regular file`);
   if (info.size > MAX_FILE_BYTES)
     throw new UsageError(`'${name}' is too large (${info.size} bytes, limit 10 MiB)`);
-  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  let handle: import('node:fs/promises').FileHandle | undefined;
   try {
     handle = await open(path, 'r');
     const buffer = Buffer.alloc(Math.min(info.size, MAX_FILE_BYTES));

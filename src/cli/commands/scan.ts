@@ -7,6 +7,7 @@ import { newCommand, parseWith } from '../_commander.js';
 import type { CommandHandler } from '../context.js';
 import { commandBaseUrl, integerOption, modelOption, timeoutOption } from '../options.js';
 import { UsageError } from '../usage-error.js';
+import { packageVersion } from '../version.js';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
@@ -161,7 +162,7 @@ export const scanCommand: CommandHandler = async (argv, ctx) => {
     rendered = (await import('../../scan/render/json.js')).renderScanJson(result);
   } else if (format === 'sarif') {
     rendered = (await import('../../scan/render/sarif.js')).renderSarif(result, {
-      toolVersion: version(),
+      toolVersion: packageVersion(),
     });
   } else {
     // File names and assigned names come from the tree: escape control characters before colouring.
@@ -202,15 +203,4 @@ function parseSize(value: string): number {
   const unit = (match[2] ?? 'b').toLowerCase()[0];
   const factor = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
   return Math.floor(Number(match[1]) * factor);
-}
-
-function version(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
-      version?: string;
-    };
-    return pkg.version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
 }

@@ -4,6 +4,8 @@ import type { ClientResolution, KeyCandidate, ProjectSnapshot } from '../../core
 import type { SecretKey } from '../../core/secret-key.js';
 import type { DoctorCore } from '../core-adapter.js';
 import type { ProbeContext } from '../probe-candidate.js';
+import type { ModelCheck } from '../project-findings.js';
+import type { ProjectView } from '../project-view.js';
 import type { DoctorReport, ReportKey } from '../report.js';
 
 /** A key some client sends, with where it was seen: what the probes and lints work on. */
@@ -38,6 +40,12 @@ export interface DoctorState {
   openAi: ExplicitKey | null;
   /** The server's verdict on each key, by fingerprint (`probe.live`). */
   probed: Map<string, NonNullable<ReportKey['live']>>;
+  /** Read the project's source (issue 14); off for library users who ask for the SDK view only. */
+  readonly readSource: boolean;
+  /** The project as its code runs, when its code holds a Gemini call the doctor follows (`project.read`). */
+  project: ProjectView | null;
+  /** The model ids the app's code names, and what became of each (`project.model`). */
+  models: ModelCheck[];
 }
 
 /**

@@ -4,6 +4,7 @@ import { hygieneCheck } from './hygiene.js';
 import { keyCandidatesCheck } from './key-candidates.js';
 import { keyLintCheck } from './key-lint.js';
 import { liveProbesCheck } from './live-probes.js';
+import { projectKeyReadCheck, projectModelsCheck, projectReadCheck } from './project.js';
 import { resolveClientsCheck } from './resolve-clients.js';
 
 /**
@@ -11,10 +12,13 @@ import { resolveClientsCheck } from './resolve-clients.js';
  * a new check is one entry here plus its file.
  */
 export const DOCTOR_CHECKS: readonly DoctorCheck[] = [
+  projectReadCheck,
   resolveClientsCheck,
   keyCandidatesCheck,
   keyLintCheck,
   envLintCheck,
   liveProbesCheck,
+  projectKeyReadCheck,
+  projectModelsCheck,
   hygieneCheck,
 ];
