@@ -6,17 +6,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { median, requireBuild } from './_support.mjs';
+import { describeEnv, fmt, minimalEnv, record, requireBuild, summary } from './_support.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
 const LATENCY_MS = 200;
 const TARGET = 2.5;
 const bin = requireBuild('doctor');
 const home = mkdtempSync(join(tmpdir(), 'gkd-bench-'));
-const baseEnv = { PATH: process.env.PATH, HOME: home, NO_COLOR: '1' };
+// Both sides: PATH, an empty HOME and NO_COLOR, nothing inherited.
+const baseEnv = { ...minimalEnv(), HOME: home, NO_COLOR: '1' };
+console.log(describeEnv(baseEnv));
 
 const listing = JSON.parse(
-  spawnSync('node', [bin, 'emulate', '--list', '--json'], { encoding: 'utf8' }).stdout,
+  spawnSync('node', [bin, 'emulate', '--list', '--json'], { encoding: 'utf8', env: baseEnv }).stdout,
 );
 const key =
   listing.find((k) => k.cause === null && k.key.startsWith('AQ.'))?.key ??
@@ -79,10 +81,21 @@ for (let i = 0; i < ROUNDS; i++) {
 emulator.kill();
 rmSync(home, { recursive: true, force: true });
 
-const ratio = median(ratios);
+const r = summary(ratios);
+const ratio = r.median;
 console.log(
-  `doctor full online run: median ${median(doctorMs).toFixed(0)} ms; one plain request: median ${median(plainMs).toFixed(0)} ms (emulator latency ${LATENCY_MS} ms, ${ROUNDS} alternating rounds)`,
+  `doctor full online run: ${fmt(summary(doctorMs), 'ms', 0)}; one plain request: ${fmt(summary(plainMs), 'ms', 0)} (emulator latency ${LATENCY_MS} ms, ${ROUNDS} alternating rounds)`,
 );
 console.log(
-  `median ratio doctor/plain: ${ratio.toFixed(2)}× (target ≤ ${TARGET}×) ${ratio <= TARGET ? 'ok' : 'OVER TARGET'}`,
+  `median ratio doctor/plain: ${ratio.toFixed(2)}× (${r.min.toFixed(2)}–${r.max.toFixed(2)}; target ≤ ${TARGET}×) ${ratio <= TARGET ? 'ok' : 'OVER TARGET'}`,
 );
+record('doctorOnline', {
+  rounds: ROUNDS,
+  latencyMs: LATENCY_MS,
+  doctorMs: summary(doctorMs).median,
+  plainMs: summary(plainMs).median,
+  ratio,
+  ratioMin: r.min,
+  ratioMax: r.max,
+  target: TARGET,
+});

@@ -8,7 +8,7 @@
 import { Agent, createServer, request } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { median, requireBuild } from './_support.mjs';
+import { median, record, requireBuild, summary } from './_support.mjs';
 
 requireBuild('emulator');
 const { startEmulator, MAGIC_KEYS } = await import('../dist/index.js');
@@ -87,6 +87,7 @@ const bareUrl = `http://127.0.0.1:${bare.address().port}`;
 const emulator = await startEmulator();
 const slow = await startEmulator({ latencyMs: LATENCY_MS });
 
+console.log('environment: in-process (servers and clients share this process; no child is started)');
 console.log(
   `os.availableParallelism() = ${availableParallelism()}; ${CONCURRENCY} in flight, ${WINDOW_MS} ms windows, ${ROUNDS} rounds`,
 );
@@ -124,6 +125,21 @@ console.log(
   `--latency ${LATENCY_MS}: median request ${withLatency.toFixed(2)} ms vs ${zero.toFixed(2)} ms at 0 → adds ${added.toFixed(2)} ms (excess ${excess >= 0 ? '+' : ''}${excess.toFixed(2)} ms)`,
 );
 const latencyOk = added >= LATENCY_MS - 0.5 && excess <= 5;
+const spread = (values) => {
+  const s = summary(values);
+  return `${fmt(s.min)}–${fmt(s.max)}`;
+};
+console.log(
+  `spread (min–max req/s): baseline ${spread(bareRps)}, success ${spread(okRps)}, error ${spread(errRps)}`,
+);
+record('emulator', {
+  rounds: ROUNDS,
+  bareRps: b,
+  okRps: ok,
+  errRps: err,
+  latencyAddedMs: added,
+  latencyMs: LATENCY_MS,
+});
 console.log(latencyOk ? 'latency: adds what it says (within 5 ms)' : 'latency: OFF TARGET');
 
 await emulator.close();

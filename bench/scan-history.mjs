@@ -7,12 +7,22 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { median, requireBuild, seededRandom } from './_support.mjs';
+import {
+  describeEnv,
+  fmt,
+  minimalEnv,
+  pairedRatio,
+  record,
+  requireBuild,
+  seededRandom,
+  summary,
+} from './_support.mjs';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
 const COMMITS = Number(process.env['BENCH_COMMITS'] ?? 4000);
 const FILES = 400;
 const bin = requireBuild('scan-history');
+const env = minimalEnv();
 
 const { rand, keyTail: tail } = seededRandom(0x9e3779b9);
 const line = () =>
@@ -77,6 +87,7 @@ function timed(command, args, cwd) {
   const start = process.hrtime.bigint();
   const r = spawnSync(hasTime ? '/usr/bin/time' : command, argv, {
     cwd,
+    env,
     maxBuffer: 1 << 30,
     encoding: 'buffer',
   });
@@ -86,6 +97,7 @@ function timed(command, args, cwd) {
 }
 
 const { dir, commits, planted } = repository();
+console.log(describeEnv(env));
 const logArgs = ['log', '-p', '--all'];
 const scanArgs = [bin, 'scan', '--history', '--format', 'json'];
 const check = timed(process.execPath, scanArgs, dir);
@@ -108,9 +120,25 @@ for (let i = 0; i < RUNS; i++) {
   ours.push(run.ms);
   rss.push(run.rssKb);
 }
-const f = median(floor);
-const o = median(ours);
-console.log(`git log -p --all (floor):  median ${f.toFixed(0)} ms (${RUNS} runs)`);
-console.log(`scan --history (CLI):      median ${o.toFixed(0)} ms (${RUNS} runs)`);
-console.log(`ratio scan/floor: ${(o / f).toFixed(2)}×`);
-if (hasTime) console.log(`scan --history peak memory (maxRSS): ${(Math.max(...rss) / 1024).toFixed(0)} MiB`);
+const f = summary(floor);
+const o = summary(ours);
+const ratio = pairedRatio(ours, floor);
+console.log(`git log -p --all (floor):  ${fmt(f, 'ms', 0)} (${RUNS} alternating runs)`);
+console.log(`scan --history (CLI):      ${fmt(o, 'ms', 0)}`);
+console.log(
+  `ratio scan/floor: ${ratio.median.toFixed(2)}× (${ratio.min.toFixed(2)}–${ratio.max.toFixed(2)})`,
+);
+const peakMiB = Math.max(...rss) / 1024;
+if (hasTime) console.log(`scan --history peak memory (maxRSS): ${peakMiB.toFixed(0)} MiB`);
+record('scanHistory', {
+  runs: RUNS,
+  commits,
+  found: historyKeys.size,
+  planted,
+  floorMs: f.median,
+  scanMs: o.median,
+  ratio: ratio.median,
+  ratioMin: ratio.min,
+  ratioMax: ratio.max,
+  ...(hasTime ? { peakMiB: Math.round(peakMiB) } : {}),
+});

@@ -1,20 +1,48 @@
-// `scan` over a generated corpus of a few hundred MB against ripgrep with the same two patterns
-// over the same files, warm cache, alternating runs, median wall times and their ratio.
-// Target: within 2× of ripgrep's wall time. Both are fresh processes (both pay their startup);
-// the in-process library time is printed too. The corpus is cached in os.tmpdir() between runs.
-// Needs a build (npm run bench builds first). Installs ripgrep with apt-get when it is missing.
+// `scan` against ripgrep with the same two patterns over the same files, warm cache, both as
+// fresh processes in the same minimal environment, alternating runs, medians and spread:
+//  - a generated ~300 MB tree of a few thousand files (not a git repository: every file);
+//    target ≤ 2.0× ripgrep (2 threads, `--hidden --no-ignore`);
+//  - a generated ~50-file git repository (scan lists it with `git ls-files`; ripgrep skips .git/);
+//    target ≤ 4× ripgrep.
+// Then where our time goes: node's start (`node -e 0`), our start-up (scan of an empty folder,
+// minus node), listing the files (`git ls-files` in the small repository), reading them (the
+// same 128 KiB chunked reads, in-process, nothing else) and the prefilter and decoding (the
+// library's file scanner, in-process, minus the reads).
+// Corpora are cached in os.tmpdir(). Installs ripgrep with apt-get when it is missing.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { median, requireBuild, seededRandom } from './_support.mjs';
+import { join, relative } from 'node:path';
+import {
+  alternate,
+  describeEnv,
+  fmt,
+  minimalEnv,
+  pairedRatio,
+  record,
+  requireBuild,
+  seededRandom,
+  summary,
+  timeProcess,
+} from './_support.mjs';
 
-const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
-const CORPUS_MB = Number(process.env['BENCH_CORPUS_MB'] ?? 400);
-const TARGET = 2;
-const PLANTED = 100;
-const bin = requireBuild('scan');
-const lib = new URL('../dist/index.js', import.meta.url).href;
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 11);
+// GKD_BENCH_BIN=path/to/bin measures another build (e.g. an older commit's) without the split.
+const explicit = process.env['GKD_BENCH_BIN'];
+const bin = explicit ?? requireBuild('scan');
+const env = minimalEnv();
+const { FileScanner } = explicit ? {} : await import('../dist/scan/read-files.js');
 
 function ensureRipgrep() {
   if (spawnSync('rg', ['--version']).status === 0) return;
@@ -27,20 +55,10 @@ function ensureRipgrep() {
   }
 }
 
-// Deterministic pseudo-random generator (the corpus is the same on every machine).
-const { rand, keyTail: tail } = seededRandom(0x2545f491);
-
 const WORDS =
   'const let var function return import export from await async if else for while class new this value result error key config data request response items index length string number object array map filter reduce push'.split(
     ' ',
   );
-function codeLine() {
-  const n = 3 + Math.floor(rand() * 10);
-  const parts = [];
-  for (let i = 0; i < n; i++) parts.push(WORDS[Math.floor(rand() * WORDS.length)]);
-  return `${'  '.repeat(Math.floor(rand() * 4))}${parts.join(' ')}(${Math.floor(rand() * 1e6)});`;
-}
-
 const CONTEXTS = [
   (k) => `export const GEMINI_API_KEY = "${k}";`,
   (k) => `GOOGLE_API_KEY=${k}`,
@@ -53,134 +71,218 @@ const CONTEXTS = [
 ];
 const EXTS = ['js', 'ts', 'py', 'go', 'json', 'md', 'tsx', 'java'];
 
-function corpus() {
-  const dir = join(tmpdir(), `gkd-bench-scan-v1-${CORPUS_MB}mb`);
-  const marker = join(dir, '.complete');
+/**
+ * A deterministic corpus: `files` or `megabytes` of code-like text (log-normal sizes around
+ * `medianBytes`), `planted` keys spread evenly, a short decoy in every 97th file.
+ */
+function corpus({ name, megabytes, files: fileCount, medianBytes, planted: toPlant, git }) {
+  const dir = join(tmpdir(), `gkd-bench-${name}`);
+  const marker = join(dir, git ? '.git' : '', 'gkd-bench-complete');
   if (existsSync(marker)) return { dir, ...JSON.parse(readFileSync(marker, 'utf8')) };
   rmSync(dir, { recursive: true, force: true });
-  console.log(`generating a ${CORPUS_MB} MB corpus in ${dir} (cached for later runs)…`);
-  // A pool of text to slice files from: generating every byte randomly would take minutes.
+  console.log(`generating ${dir} (cached for later runs)…`);
+  const { rand, keyTail } = seededRandom(0x2545f491);
+  const codeLine = () => {
+    const n = 3 + Math.floor(rand() * 10);
+    const parts = Array.from({ length: n }, () => WORDS[Math.floor(rand() * WORDS.length)]);
+    return `${'  '.repeat(Math.floor(rand() * 4))}${parts.join(' ')}(${Math.floor(rand() * 1e6)});`;
+  };
   const lines = [];
-  let poolSize = 0;
-  while (poolSize < 8 * 1024 * 1024) {
+  for (let size = 0; size < 8 * 1024 * 1024; ) {
     const line = codeLine();
     lines.push(line);
-    poolSize += line.length + 1;
+    size += line.length + 1;
   }
   const pool = lines.join('\n');
-  const target = CORPUS_MB * 1024 * 1024;
+  const target = megabytes ? megabytes * 1024 * 1024 : Number.POSITIVE_INFINITY;
+  const maxFiles = fileCount ?? Number.POSITIVE_INFINITY;
+  const mu = Math.log(medianBytes);
   let bytes = 0;
   let files = 0;
-  const plantEvery = Math.floor(target / PLANTED);
-  let nextPlant = plantEvery / 2;
   let planted = 0;
-  while (bytes < target) {
-    // log-normal sizes, median ~70 KB, capped at 4 MB
-    const size = Math.min(
-      4 * 1024 * 1024,
-      Math.floor(Math.exp(11.2 + rand() * 1.4 * (rand() < 0.5 ? -1 : 1))),
-    );
-    const start = Math.floor(rand() * (pool.length - size - 1));
-    let text = pool.slice(Math.max(0, start), Math.max(0, start) + size);
-    if (bytes + text.length >= nextPlant && planted < PLANTED) {
-      const key = planted % 3 === 2 ? `AQ.Ab8RN6${tail(44)}` : `AIzaSy${tail(33)}`;
+  const plantEvery = megabytes ? Math.floor(target / toPlant) : Math.max(1, Math.floor(maxFiles / toPlant));
+  while (bytes < target && files < maxFiles) {
+    const size = Math.min(4 * 1024 * 1024, Math.floor(Math.exp(mu + rand() * 1.4 * (rand() < 0.5 ? -1 : 1))));
+    const start = Math.max(0, Math.floor(rand() * (pool.length - size - 1)));
+    let text = pool.slice(start, start + size);
+    const due = megabytes ? bytes + text.length >= plantEvery * (planted + 0.5) : files % plantEvery === 0;
+    if (due && planted < toPlant) {
+      const key = planted % 3 === 2 ? `AQ.Ab8RN6${keyTail(44)}` : `AIzaSy${keyTail(33)}`;
       const at = text.indexOf('\n', Math.floor(text.length / 2)) + 1;
       text = `${text.slice(0, at)}${CONTEXTS[planted % CONTEXTS.length](key)}\n${text.slice(at)}`;
       planted++;
-      nextPlant += plantEvery;
     }
-    if (files % 97 === 0) text += `\nconst short = "AIza${tail(20)}"; // decoy\n`;
+    if (files % 97 === 0) text += `\nconst short = "AIza${keyTail(20)}"; // decoy\n`;
     const sub = join(dir, `d${files % 40}`, `s${files % 7}`);
     mkdirSync(sub, { recursive: true });
     writeFileSync(join(sub, `f${files}.${EXTS[files % EXTS.length]}`), text);
     bytes += text.length;
     files++;
   }
+  if (git) {
+    const g = (...args) =>
+      spawnSync('git', args, {
+        cwd: dir,
+        env: {
+          ...env,
+          GIT_AUTHOR_NAME: 'b',
+          GIT_AUTHOR_EMAIL: 'b@example.com',
+          GIT_COMMITTER_NAME: 'b',
+          GIT_COMMITTER_EMAIL: 'b@example.com',
+        },
+      });
+    g('init', '-q', '-b', 'main');
+    g('add', '-A');
+    g('commit', '-q', '-m', 'corpus');
+  }
   const info = { files, bytes, planted };
   writeFileSync(marker, JSON.stringify(info));
   return { dir, ...info };
 }
 
-function time(command, args) {
-  const start = process.hrtime.bigint();
-  const r = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  return { ms, r };
+/** Every file under dir except .git/ (what both tools read). */
+function filesUnder(dir) {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && !relative(dir, e.parentPath).split('/').includes('.git'))
+    .map((e) => join(e.parentPath, e.name));
+}
+
+/** Reading every file through one 128 KiB buffer, as the scanner does, and nothing else. */
+function readOnly(paths) {
+  const buffer = Buffer.allocUnsafe(128 * 1024);
+  let total = 0;
+  for (const path of paths) {
+    const fd = openSync(path, 'r');
+    let n = readSync(fd, buffer, 0, buffer.length, null);
+    while (n > 0) {
+      total += n;
+      n = readSync(fd, buffer, 0, buffer.length, null);
+    }
+    closeSync(fd);
+  }
+  return total;
+}
+
+function inProcess(fn) {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+function bench({ label, corpus: c, target, rgArgs }) {
+  const rg = [
+    '--count-matches',
+    '--no-messages',
+    '--hidden',
+    '--no-ignore',
+    ...rgArgs,
+    '-e',
+    'AIza[0-9A-Za-z_-]{35}',
+    '-e',
+    'AQ\\.[0-9A-Za-z_-]{30,}',
+    c.dir,
+  ];
+  const ours = [bin, 'scan', c.dir, '--format', 'json', '--no-color'];
+  const report = JSON.parse(timeProcess(process.execPath, ours, { env, okStatus: [0, 1] }).stdout);
+  const found = report.findings.filter((f) => f.kind === 'key').length;
+  const rgFound = timeProcess('rg', rg, { env, okStatus: [0, 1] })
+    .stdout.trim()
+    .split('\n')
+    .reduce((n, line) => n + Number(line.slice(line.lastIndexOf(':') + 1) || 0), 0);
+  const mb = c.bytes / 1024 / 1024;
+  console.log(
+    `\n${label}: ${c.files} files, ${mb.toFixed(1)} MiB, ${c.planted} planted keys; found: scan ${found}, rg ${rgFound}`,
+  );
+
+  const empty = mkdtempSync(join(tmpdir(), 'gkd-bench-empty-'));
+  const paths = filesUnder(c.dir);
+  const jobs = paths.map((abs) => ({ rel: relative(c.dir, abs), abs, source: 'worktree' }));
+  const scanner = explicit ? undefined : new FileScanner(10 * 1024 * 1024);
+  const split = explicit
+    ? {}
+    : {
+        node: () => timeProcess(process.execPath, ['-e', '0'], { env }).ms,
+        emptyScan: () => timeProcess(process.execPath, [bin, 'scan', empty, '--format', 'json'], { env }).ms,
+        ...(c.git
+          ? {
+              gitLsFiles: () =>
+                timeProcess('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+                  cwd: c.dir,
+                  env,
+                }).ms,
+            }
+          : {}),
+        reads: () => inProcess(() => readOnly(paths)),
+        scanner: () => inProcess(() => scanner.scan(jobs)),
+      };
+  const samples = alternate(
+    {
+      rg: () => timeProcess('rg', rg, { env, okStatus: [0, 1] }).ms,
+      scan: () => timeProcess(process.execPath, ours, { env, okStatus: [0, 1] }).ms,
+      ...split,
+    },
+    RUNS,
+  );
+  rmSync(empty, { recursive: true, force: true });
+  const ratio = pairedRatio(samples.scan, samples.rg);
+  const m = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summary(v).median]));
+  console.log(`rg (2 threads)        ${fmt(summary(samples.rg))}`);
+  console.log(
+    `scan (CLI)            ${fmt(summary(samples.scan))}  ${(mb / (m.scan / 1000)).toFixed(0)} MiB/s`,
+  );
+  console.log(
+    `ratio scan/rg: ${ratio.median.toFixed(2)}× (${ratio.min.toFixed(2)}–${ratio.max.toFixed(2)}), target ≤ ${target}×: ${ratio.median <= target ? 'met' : 'NOT met'}`,
+  );
+  if (explicit) return { ratio: ratio.median };
+  const where = {
+    node: m.node,
+    startup: m.emptyScan - m.node,
+    ...(c.git ? { gitLsFiles: m.gitLsFiles } : {}),
+    reads: m.reads,
+    prefilterAndDecode: m.scanner - m.reads,
+    rest: m.scan - m.emptyScan - m.scanner - (c.git ? m.gitLsFiles : 0),
+  };
+  console.log(
+    `where scan's time goes (medians, ms): ${Object.entries(where)
+      .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+      .join(' · ')}`,
+  );
+  return {
+    files: c.files,
+    mib: Number(mb.toFixed(1)),
+    found,
+    rgFound,
+    rgMs: m.rg,
+    scanMs: m.scan,
+    ratio: ratio.median,
+    ratioMin: ratio.min,
+    ratioMax: ratio.max,
+    target,
+    split: where,
+  };
 }
 
 ensureRipgrep();
-const { dir, files, bytes, planted } = corpus();
-const mb = bytes / 1024 / 1024;
-const rgArgs = [
-  '--count-matches',
-  '--no-messages',
-  '--hidden',
-  '--no-ignore',
-  '-e',
-  'AIza[0-9A-Za-z_-]{35}',
-  '-e',
-  'AQ\\.[0-9A-Za-z_-]{30,}',
-  dir,
-];
-const scanArgs = [bin, 'scan', dir, '--format', 'json', '--no-color'];
-
-// Correctness first: both find the planted keys.
-const check = time(process.execPath, scanArgs);
-const report = JSON.parse(check.r.stdout);
-const found = report.findings.filter((f) => f.kind === 'key').length;
-const rgFound = time('rg', rgArgs)
-  .r.stdout.trim()
-  .split('\n')
-  .reduce((n, line) => n + Number(line.slice(line.lastIndexOf(':') + 1) || 0), 0);
-console.log(`corpus: ${files} files, ${mb.toFixed(0)} MiB, ${planted} planted keys`);
-console.log(`found: scan ${found}, rg ${rgFound} (rg also counts keys inside longer tokens)`);
-
-// Warm-up, then alternate. Context measured in the same loop: ripgrep on one thread (Node reads
-// on one: worker threads measured no faster on 2 cores), Node's own start-up (`node -e 0`, paid
-// by any Node CLI before its first line runs) and our CLI on an empty folder (start-up + modules).
-const empty = mkdtempSync(join(tmpdir(), 'gkd-bench-empty-'));
-time('rg', rgArgs);
-const rg = [];
-const rg1 = [];
-const ours = [];
-const nodeStart = [];
-const emptyScan = [];
-for (let i = 0; i < RUNS; i++) {
-  rg.push(time('rg', rgArgs).ms);
-  ours.push(time(process.execPath, scanArgs).ms);
-  rg1.push(time('rg', ['-j1', ...rgArgs]).ms);
-  nodeStart.push(time(process.execPath, ['-e', '0']).ms);
-  emptyScan.push(time(process.execPath, [bin, 'scan', empty, '--format', 'json']).ms);
-}
-rmSync(empty, { recursive: true, force: true });
-const { scan } = await import(lib);
-const inProcess = [];
-for (let i = 0; i < 3; i++) {
-  const start = performance.now();
-  await scan({ paths: [dir] });
-  inProcess.push(performance.now() - start);
-}
-const rgMs = median(rg);
-const ourMs = median(ours);
-const libMs = median(inProcess);
-const ratio = ourMs / rgMs;
-console.log(
-  `rg (2 patterns):        median ${rgMs.toFixed(0)} ms  ${(mb / (rgMs / 1000)).toFixed(0)} MiB/s (${RUNS} runs)`,
-);
-console.log(
-  `scan (CLI, fresh node): median ${ourMs.toFixed(0)} ms  ${(mb / (ourMs / 1000)).toFixed(0)} MiB/s (${RUNS} runs)`,
-);
-console.log(
-  `scan (library, in-process): median ${libMs.toFixed(0)} ms  ${(mb / (libMs / 1000)).toFixed(0)} MiB/s`,
-);
-const nodeMs = median(nodeStart);
-const emptyMs = median(emptyScan);
-console.log(
-  `rg -j1 (one thread):    median ${median(rg1).toFixed(0)} ms  (scan/rg-j1 ${(ourMs / median(rg1)).toFixed(2)}×)`,
-);
-console.log(
-  `node -e 0: median ${nodeMs.toFixed(0)} ms; scan of an empty folder: median ${emptyMs.toFixed(0)} ms (start-up and modules)`,
-);
-console.log(
-  `ratio scan/rg: ${ratio.toFixed(2)}× (target ≤ ${TARGET}×: ${ratio <= TARGET ? 'met' : 'NOT met'}); library/rg: ${(libMs / rgMs).toFixed(2)}×; without Node's start-up: ${((ourMs - nodeMs) / rgMs).toFixed(2)}×`,
-);
+console.log(describeEnv(env));
+console.log(`${RUNS} alternating rounds, warm cache`);
+const large = bench({
+  label: 'a ~300 MB tree',
+  corpus: corpus({
+    name: 'scan-v2-300mb',
+    megabytes: Number(process.env['BENCH_CORPUS_MB'] ?? 300),
+    medianBytes: 73_000,
+    planted: 100,
+  }),
+  target: 2,
+  rgArgs: [],
+});
+const small = bench({
+  label: 'a ~50-file git repository',
+  corpus: {
+    ...corpus({ name: 'scan-v2-50files', files: 50, medianBytes: 8_000, planted: 3, git: true }),
+    git: true,
+  },
+  target: 4,
+  rgArgs: ['--glob', '!.git'],
+});
+if (!explicit) record('scan', { runs: RUNS, large, small });

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs every benchmark in bench/ against the built package (npm run bench builds first).
-# Each prints its own ratio against a baseline measured in the same run.
+# Runs every benchmark in bench/ against the built package (npm run bench builds first), then
+# rewrites the README's Speed section from the figures they recorded in bench/results.json.
+# Each prints its own ratio against a baseline measured in the same run. `npm run bench -- scan`
+# runs only the benchmarks whose file name contains "scan".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 only="${1:-}"
@@ -10,3 +12,4 @@ for f in bench/*.mjs; do
   echo "== $f"
   node "$f"
 done
+node --import tsx scripts/readme.ts

@@ -20,6 +20,9 @@ export { parseEnvFile } from './core/dotenv/parse-env-file.js';
 export { parseErrorText } from './core/error-parse/parse-error.js';
 export type { EndpointHints, ParsedError, QuotaViolation } from './core/error-parse/parsed-error.js';
 export type { CheckStatus, Finding } from './core/finding.js';
+export type { DetectedKey, DetectOptions } from './core/key-detect/detect.js';
+export { detectKeys } from './core/key-detect/detect.js';
+export type { KeyContext } from './core/key-detect/detect-context.js';
 export type { KeyKind, MaskedKey } from './core/key-material.js';
 export { describeKey, fingerprintOf, keyKindOf, maskKey, maskKeysInText } from './core/key-material.js';
 export { lintEnvironment } from './core/lint/lint-environment.js';
@@ -61,11 +64,9 @@ export type { EmulatorOptions, EmulatorRequestLog, RunningEmulator } from './emu
 export { SCENARIO_HEADER, startEmulator } from './emulator/server.js';
 export type { ExplainResult } from './explain/explain.js';
 export { explain } from './explain/explain.js';
+export type { MissingBody } from './explain/missing-body.js';
 export type { HookInstallResult } from './io/git-hooks.js';
 export { parseBaseline, renderBaseline } from './scan/baseline.js';
-export type { DetectedKey, DetectOptions } from './scan/detect.js';
-export { detectKeys } from './scan/detect.js';
-export type { KeyContext } from './scan/detect-context.js';
 /** Installs the pre-commit hook that runs `scan --staged` (same signature as before the hook script moved out of io/). */
 export { installScanHook as installPreCommitHook } from './scan/hook-script.js';
 export { renderScanJson } from './scan/render/json.js';

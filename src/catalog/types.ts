@@ -83,6 +83,13 @@ export interface CauseEntry {
    */
   symptoms?: readonly CauseId[];
   /**
+   * The cause as the second half of a verdict sentence ("Your key works; {headline}."), in the
+   * user's terms; may use {placeholders}. Without it a report uses the title.
+   */
+  headline?: string;
+  /** Index of the fix step that shows client code: a report puts the detected client's code there. */
+  clientCodeStep?: number;
+  /**
    * A note about what is coming (plan a migration), not a problem today: a report ranks it after
    * every problem and shows it in one line unless asked for details.
    */

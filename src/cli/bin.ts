@@ -1,38 +1,34 @@
 #!/usr/bin/env node
 // The only place that touches the process: wires stdio and signals to run() and sets the exit code.
+import { fstatSync } from 'node:fs';
 import { maskKeysInText } from '../core/key-material.js';
-import { readAllCapped } from './read-stream.js';
+import { readStdinCapped, StdioWriter } from './process-stdio.js';
+import { readSecret } from './read-secret.js';
 import { run } from './run.js';
 
 const controller = new AbortController();
 
 // A reader that goes away (`… | head`) is not an error: stop quietly instead of crashing on EPIPE.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') {
-      controller.abort();
-      process.exit(process.exitCode ?? 0);
-    }
-    throw error;
-  });
-}
+const stdio = new StdioWriter(() => {
+  controller.abort();
+  process.exit(process.exitCode ?? 0);
+});
 process.once('SIGINT', () => controller.abort());
 process.once('SIGTERM', () => controller.abort());
 
-const readStdin = async (): Promise<string> => {
-  try {
-    return await readAllCapped(process.stdin);
-  } finally {
-    // An endless source (/dev/zero, a stuck producer) must not keep the process alive.
-    process.stdin.destroy();
-  }
-};
-
 run(process.argv.slice(2), process.env, {
-  readStdin,
-  onStdout: (s) => process.stdout.write(s),
-  onStderr: (s) => process.stderr.write(s),
-  isTTY: Boolean(process.stdout.isTTY),
+  readStdin: () => readStdinCapped(),
+  onStdout: (s) => stdio.write(1, s),
+  onStderr: (s) => stdio.write(2, s),
+  // Asked only when a command renders text. A pipe or a file is no terminal: fstat says so without
+  // node:tty, which loads net and the streams (~4 ms); only a character device needs isatty(1).
+  get isTTY() {
+    return isCharacterDevice(1) && process.getBuiltinModule('node:tty').isatty(1);
+  },
+  // A hidden prompt for --key-stdin only when stdin is a terminal (process.stdin is created then only).
+  ...(isCharacterDevice(0) && process.getBuiltinModule('node:tty').isatty(0)
+    ? { readSecret: (prompt: string) => readSecret(process.stdin, (s) => stdio.write(2, s), prompt) }
+    : {}),
   cwd: process.cwd(),
   signal: controller.signal,
 }).then(
@@ -40,9 +36,18 @@ run(process.argv.slice(2), process.env, {
     process.exitCode = result.exitCode;
   },
   (error: unknown) => {
-    process.stderr.write(
+    stdio.write(
+      2,
       `gemini-key-doctor: internal error: ${maskKeysInText(error instanceof Error ? error.message : String(error))}\n`,
     );
     process.exitCode = 2;
   },
 );
+
+function isCharacterDevice(fd: number): boolean {
+  try {
+    return fstatSync(fd).isCharacterDevice();
+  } catch {
+    return false;
+  }
+}

@@ -1,4 +1,5 @@
-import { keyKindOf, maskKey } from '../core/key-material.js';
+import { keyKindOf, maskKey, maskKeysInText } from '../core/key-material.js';
+import { parseUrl, requestBaseUrl } from '../core/url-display.js';
 import type { Env } from './context.js';
 import { UsageError } from './usage-error.js';
 
@@ -48,17 +49,38 @@ export function modelOption(value: string): string {
  * (a secret typed there would land in shell history and in every request URL).
  */
 export function baseUrlOption(value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new UsageError(`--base-url: '${value.slice(0, 200)}' is not a URL`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new UsageError(`--base-url must be http(s), not ${url.protocol}`);
+  const url = httpUrl(value, '--base-url');
   if (url.username || url.password || url.search)
     throw new UsageError('--base-url must not carry credentials or a query');
   return url.href.replace(/\/+$/, '');
+}
+
+/** Where a command's requests go, and what set it. */
+export interface CommandBaseUrl {
+  url: string;
+  from: '--base-url' | 'GOOGLE_GEMINI_BASE_URL';
+}
+
+/**
+ * The base URL every command that sends requests uses: `--base-url` (baseUrlOption's rules), else
+ * GOOGLE_GEMINI_BASE_URL, which must be http(s) too and loses its credentials, query and fragment
+ * (a proxy's password or a `?key=` there must not ride along); else undefined (Google's). Bad
+ * input is a UsageError (exit 2) that shows the URL masked, never whole.
+ */
+export function commandBaseUrl(flag: string | undefined, env: Env): CommandBaseUrl | undefined {
+  if (flag !== undefined) return { url: baseUrlOption(flag), from: '--base-url' };
+  const fromEnv = envValue(env, 'GOOGLE_GEMINI_BASE_URL')?.trim();
+  if (!fromEnv) return undefined;
+  httpUrl(fromEnv, 'GOOGLE_GEMINI_BASE_URL');
+  return { url: requestBaseUrl(fromEnv), from: 'GOOGLE_GEMINI_BASE_URL' };
+}
+
+function httpUrl(value: string, name: string): URL {
+  const url = parseUrl(value);
+  if (!url) throw new UsageError(`${name}: '${maskKeysInText(value.slice(0, 200))}' is not a URL`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new UsageError(`${name} must be http(s), not ${maskKeysInText(url.protocol)}`);
+  return url;
 }
 
 /**
@@ -70,3 +92,25 @@ export function envValue(env: Env, name: string): string | undefined {
   const value = env[name];
   return typeof value === 'string' ? value : undefined;
 }
+
+/** A key is under a hundred characters; with stray text around it, still far below this. */
+export const MAX_KEY_INPUT_CHARS = 64 * 1024;
+
+/**
+ * A key read from `--key-stdin`: more than MAX_KEY_INPUT_CHARS is not a key but a file piped by
+ * mistake, refused in one line (15 MB of random bytes used to end in a V8 out-of-memory abort).
+ */
+export function keyInput(value: string): string {
+  if (value.length > MAX_KEY_INPUT_CHARS) {
+    throw new UsageError(
+      `--key-stdin: standard input holds ${value.length} characters; a key has under 100 (at most ${MAX_KEY_INPUT_CHARS} are read)`,
+    );
+  }
+  return value;
+}
+
+/** `-v, --verbose` (the flutter-doctor alias): details of passing checks, every client, notes. */
+export const VERBOSE_OPTION = [
+  '-v, --verbose',
+  'show details: passing checks, every client and its notes',
+] as const;

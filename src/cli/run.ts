@@ -1,6 +1,7 @@
-import { maskKeysInText } from '../core/key-material.js';
+import { keyLikeRuns, maskKeysInText } from '../core/key-material.js';
 import type { CliContext, CliIo, CliResult, CommandHandler, Env, ExitCode } from './context.js';
 import { HelpShown, UsageError } from './usage-error.js';
+import { packageVersion } from './version.js';
 
 /** Subcommands, loaded lazily so that `explain` does not pay for the emulator or the scanner. */
 const COMMANDS: Record<string, () => Promise<CommandHandler>> = {
@@ -40,22 +41,43 @@ export async function run(argv: readonly string[], env: Env, io: CliIo = {}): Pr
   let stdout = '';
   let stderr = '';
   const noColorFlag = argv.includes('--no-color');
+  let color: boolean | undefined;
+  // Last line of defence: a key given anywhere on the way in (environment, arguments, in any
+  // disguise) never leaves in any output, even as a fragment some path or URL parser left behind.
+  const known = knownKeys(argv, env);
+  const guard = (text: string) => (known.length > 0 ? maskKeysInText(text, known) : text);
   const ctx: CliContext = {
     env,
     io,
     cwd: io.cwd ?? process.cwd(),
-    color: Boolean(io.isTTY) && !noColorFlag && env['NO_COLOR'] === undefined && env['TERM'] !== 'dumb',
-    out: (text) => {
+    // Decided on first use: asking whether stdout is a terminal loads node:tty (and net, streams).
+    get color() {
+      color ??= !noColorFlag && env['NO_COLOR'] === undefined && env['TERM'] !== 'dumb' && Boolean(io.isTTY);
+      return color;
+    },
+    out: (raw) => {
+      const text = guard(raw);
       stdout += text;
       io.onStdout?.(text);
     },
-    err: (text) => {
+    err: (raw) => {
+      const text = guard(raw);
       stderr += text;
       io.onStderr?.(text);
     },
   };
   const exitCode = await dispatch(argv, ctx);
   return { exitCode, stdout, stderr };
+}
+
+/** Key-like runs in the arguments and the environment's values. */
+function knownKeys(argv: readonly string[], env: Env): string[] {
+  const found = new Set<string>();
+  for (const value of [...argv, ...Object.values(env)]) {
+    if (typeof value === 'string' && value.length < 64 * 1024)
+      for (const key of keyLikeRuns(value)) found.add(key);
+  }
+  return [...found];
 }
 
 async function dispatch(argv: readonly string[], ctx: CliContext): Promise<ExitCode> {
@@ -65,7 +87,7 @@ async function dispatch(argv: readonly string[], ctx: CliContext): Promise<ExitC
     return 0;
   }
   if (first === '--version' || first === '-V') {
-    ctx.out(`${await version()}\n`);
+    ctx.out(`${packageVersion()}\n`);
     return 0;
   }
   const named = first !== undefined && Object.hasOwn(COMMANDS, first);
@@ -92,14 +114,6 @@ async function dispatch(argv: readonly string[], ctx: CliContext): Promise<ExitC
       ctx.err(`${maskKeysInText(error.stack)}\n`);
     return 2;
   }
-}
-
-async function version(): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
-  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
 }
 
 function unknownCommand(word: string): UsageError {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { needsVisibleForm, visibleText } from './visible-text.js';
 
 /**
  * What we know about the shape of Gemini credentials (reference/auth-keys-2026.md):
@@ -54,7 +54,13 @@ export function keyKindOf(value: string): KeyKind {
 
 /** First 8 hex characters of SHA-256 of the exact key bytes: the same in doctor, scan and explain. */
 export function fingerprintOf(key: string): string {
-  return createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 8);
+  // node:crypto takes ~3 ms to load: only what fingerprints a key pays for it, not every start-up.
+  return process
+    .getBuiltinModule('node:crypto')
+    .createHash('sha256')
+    .update(key, 'utf8')
+    .digest('hex')
+    .slice(0, 8);
 }
 
 /**
@@ -76,6 +82,7 @@ export function maskKey(key: string): string {
  * masked key is printed on: control characters show as their visible symbols (⏎, ␍, ⇥, ␀…).
  */
 function visibleControls(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this replaces
   return text.replace(/[\u0000-\u001f\u007f]/g, (c) => {
     if (c === '\n') return '⏎';
     if (c === '\t') return '⇥';
@@ -96,9 +103,77 @@ export function describeKey(key: string): MaskedKey {
   return { kind: keyKindOf(key), masked: maskKey(key), fingerprint: fingerprintOf(key), length: key.length };
 }
 
-/** Replaces every key-like run in free text by its masked form, so pasted text can be echoed. */
-export function maskKeysInText(text: string): string {
-  return text.replace(KEYLIKE_FOR_MASKING, (match) => maskKey(match));
+/**
+ * Replaces every key-like run in free text by its masked form, so pasted text can be echoed.
+ * Keys are looked for in what a reader sees (core/visible-text.ts: escapes decoded, invisible and
+ * control characters dropped, look-alike letters folded), and each span found there is masked in
+ * the original text. Fragments of LEAKING_FRAGMENT characters of any key found, or of one of the
+ * `known` keys, are hidden too.
+ */
+export function maskKeysInText(text: string, known: readonly string[] = []): string {
+  if (!needsVisibleForm(text) && known.length === 0) {
+    return text.replace(KEYLIKE_FOR_MASKING, (match) => maskKey(match));
+  }
+  const view = visibleText(text);
+  const spans: Array<{ from: number; to: number; mask: string }> = [];
+  const found = new Set(known.filter((key) => key.length > LEAKING_FRAGMENT));
+  for (const match of view.text.matchAll(KEYLIKE_FOR_MASKING)) {
+    const at = match.index;
+    spans.push({ from: at, to: at + match[0].length, mask: maskKey(match[0]) });
+    if (match[0].length > LEAKING_FRAGMENT) found.add(match[0]);
+  }
+  for (const [from, to] of fragmentSpans(view.text, found)) spans.push({ from, to, mask: '…' });
+  const original = spans.map((span) => ({
+    from: view.start[span.from] ?? 0,
+    to: view.end[span.to - 1] ?? 0,
+    mask: span.mask,
+  }));
+  // The raw text too: `%0AIza…` is a newline before a key to one reader and a key to another.
+  for (const match of text.matchAll(KEYLIKE_FOR_MASKING)) {
+    original.push({ from: match.index, to: match.index + match[0].length, mask: maskKey(match[0]) });
+  }
+  if (original.length === 0) return text;
+  // Merge overlapping spans, a key's mask winning over a fragment's.
+  original.sort((a, b) => a.from - b.from || b.to - a.to);
+  let out = '';
+  let at = 0;
+  for (const span of original) {
+    if (span.from < at) {
+      if (span.to > at) at = span.to;
+      continue;
+    }
+    out += text.slice(at, span.from) + span.mask;
+    at = span.to;
+  }
+  return out + text.slice(at);
+}
+
+/** The key-like runs a reader would see in a text (its visible form: escapes decoded, look-alikes folded). */
+export function keyLikeRuns(text: string): string[] {
+  const visible = needsVisibleForm(text) ? visibleText(text).text : text;
+  const runs = new Set<string>();
+  for (const source of new Set([text, visible])) {
+    for (const match of source.matchAll(KEYLIKE_FOR_MASKING))
+      if (match[0].length > LEAKING_FRAGMENT) runs.add(match[0]);
+  }
+  return [...runs];
+}
+
+/** Where any LEAKING_FRAGMENT-long run of one of the keys occurs in the text (ASCII case ignored). */
+function fragmentSpans(text: string, keys: ReadonlySet<string>): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  if (keys.size === 0) return spans;
+  const haystack = text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  for (const key of keys) {
+    const needle = key.replace(/[A-Z]/g, (c) => c.toLowerCase());
+    for (let start = 0; start + LEAKING_FRAGMENT <= needle.length; start++) {
+      const piece = needle.slice(start, start + LEAKING_FRAGMENT);
+      for (let at = haystack.indexOf(piece); at !== -1; at = haystack.indexOf(piece, at + 1)) {
+        spans.push([at, at + LEAKING_FRAGMENT]);
+      }
+    }
+  }
+  return spans;
 }
 
 /** A run this long copied from a key narrows it down enough to count as leaking it. */

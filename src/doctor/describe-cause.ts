@@ -1,6 +1,7 @@
 import { CATALOG } from '../catalog/catalog.js';
 import type { CauseId } from '../catalog/cause-id.js';
 import { renderCause } from '../catalog/render-cause.js';
+import { fillTemplate } from '../catalog/template.js';
 import type { CauseEntry, Evidence, Severity } from '../catalog/types.js';
 
 export interface CauseText {
@@ -52,5 +53,28 @@ export function stepsLeftOut(id: CauseId, evidence: Evidence, options: DescribeO
     return new Set(all.filter((step) => !kept.has(step)));
   } catch {
     return new Set();
+  }
+}
+
+/** The cause as the second half of a verdict sentence: the catalog's headline, else its title. */
+export function headlineOf(id: CauseId, evidence: Evidence): string {
+  try {
+    const entry = CATALOG[id];
+    const values: Record<string, string> = {};
+    for (const [name, value] of Object.entries(evidence)) if (typeof value === 'string') values[name] = value;
+    return fillTemplate(entry.headline ?? entry.title, values);
+  } catch {
+    return id;
+  }
+}
+
+/** The rendered fix step the catalog marks as showing client code, if the cause has one. */
+export function clientCodeStepOf(id: CauseId, evidence: Evidence): string | undefined {
+  try {
+    const index = CATALOG[id].clientCodeStep;
+    const all = renderCause(id, evidence).fix;
+    return index === undefined || all.length !== CATALOG[id].fix.length ? undefined : all[index];
+  } catch {
+    return undefined;
   }
 }

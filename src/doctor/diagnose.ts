@@ -1,3 +1,4 @@
+import { displayPath } from '../core/display-path.js';
 import type { EnvMap } from '../core/env-map.js';
 import type { Finding } from '../core/finding.js';
 import { DEFAULT_PROBE_MODEL, GOOGLE_BASE_URL } from '../core/gemini-endpoints.js';
@@ -88,7 +89,7 @@ export async function diagnose(given: DiagnoseOptions = {}): Promise<DoctorRepor
       model: state.probe.model,
       generate: state.probe.generate,
     },
-    cwd: state.snapshot.cwd,
+    cwd: displayPath(state.snapshot.cwd),
     platform: state.snapshot.platform,
     shell: state.shell,
     ...(state.project ? { project: projectReport(state.project, state.probed, state.models) } : {}),

@@ -1,12 +1,12 @@
 import type { Finding } from '../core/finding.js';
 import type { KeyCandidate } from '../core/project-snapshot.js';
-import type { HygieneFacts } from '../io/read-hygiene.js';
+import type { ProjectHygieneFacts } from '../io/read-project-hygiene.js';
 
 /**
  * Prevention advice that matters for keys (leaked keys get blocked by Google): a `.env` that git
  * would commit, a key written into source. Silent when all is well or git is not in use.
  */
-export function hygieneFindings(facts: HygieneFacts, candidates: readonly KeyCandidate[]): Finding[] {
+export function hygieneFindings(facts: ProjectHygieneFacts, candidates: readonly KeyCandidate[]): Finding[] {
   const findings: Finding[] = [];
   for (const file of facts.envFiles) {
     if (file.tracked) {

@@ -26,16 +26,16 @@ export function detectShell(env: EnvMap, platform: NodeJS.Platform): ShellKind {
 export function persistVariableStep(shell: ShellKind, variable: string): string {
   switch (shell) {
     case 'fish':
-      return `Set it for good (fish): set -Ux ${variable} (read -s -P 'key: ')`;
+      return `Set it for good (fish): \`set -Ux ${variable} (read -s -P 'key: ')\``;
     case 'powershell':
     case 'cmd':
-      return `Set it for good (PowerShell): [Environment]::SetEnvironmentVariable('${variable}', (Read-Host 'key' -MaskInput), 'User') — then open a new terminal`;
+      return `Set it for good (PowerShell): \`[Environment]::SetEnvironmentVariable('${variable}', (Read-Host 'key' -MaskInput), 'User')\` — then open a new terminal`;
     case 'zsh':
-      return `Set it for good (zsh): read -rs "K?key: " && echo "export ${variable}='$K'" >> ~/.zshrc && unset K — then open a new terminal`;
+      return `Set it for good (zsh): \`read -rs "K?key: " && echo "export ${variable}='$K'" >> ~/.zshrc && unset K\` — then open a new terminal`;
     case 'sh':
       return `Set it for good: add export ${variable}='…' to ~/.profile with an editor — then log in again`;
     default:
-      return `Set it for good (bash): read -rsp 'key: ' K && echo "export ${variable}='$K'" >> ~/.bashrc && unset K — then open a new terminal`;
+      return `Set it for good (bash): \`read -rsp 'key: ' K && echo "export ${variable}='$K'" >> ~/.bashrc && unset K\` — then open a new terminal`;
   }
 }
 
@@ -49,6 +49,11 @@ export function needsKeyValue(cause: CauseId | null): boolean {
 
 /** `curl` reproducing a probe by hand, the key read from the variable (never printed). */
 export function curlEquivalent(spec: ProbeRequestSpec, variable: string, shell: ShellKind): string {
+  return `Reproduce by hand: \`${curlCommand(spec, variable, shell)}\``;
+}
+
+/** The bare `curl` of a probe, the key read from `variable` in the shell's syntax. */
+export function curlCommand(spec: ProbeRequestSpec, variable: string, shell: ShellKind): string {
   const windows = shell === 'powershell' || shell === 'cmd';
   const ref = windows ? `$env:${variable}` : `$${variable}`;
   const credential =
@@ -59,7 +64,7 @@ export function curlEquivalent(spec: ProbeRequestSpec, variable: string, shell: 
     parts.push(windows ? `-d '${spec.body.replace(/"/g, '\\"')}'` : `-d '${spec.body}'`);
   }
   parts.push(`"${maskKeysInText(spec.url.href)}"`);
-  return `Reproduce by hand: ${parts.join(' ')}`;
+  return parts.join(' ');
 }
 
 /** The variable name at the end of a key source (`env:GOOGLE_API_KEY`, `file:/p/.env:GEMINI_API_KEY`). */

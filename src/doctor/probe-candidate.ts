@@ -1,12 +1,14 @@
 import type { Evidence } from '../catalog/types.js';
 import type { Finding } from '../core/finding.js';
 import { type ProbeKind, probeRequest } from '../core/gemini-endpoints.js';
+import { maskKeysInText } from '../core/key-material.js';
 import type { ClientResolution, KeyCandidate } from '../core/project-snapshot.js';
 import type { ClassifiedAnswer } from './classify-answer.js';
 import { describeCause } from './describe-cause.js';
-import { consoleSteps, curlEquivalent, variableOfSource } from './platform-fixes.js';
+import { consoleSteps, variableOfSource } from './platform-fixes.js';
 import { callProbe } from './probe-key.js';
 import type { ShellKind } from './report.js';
+import { reproduceStep } from './reproduce.js';
 
 export interface ProbeContext {
   baseUrl: string;
@@ -86,7 +88,8 @@ function findingFor(
     ...answer.evidence,
     maskedKey: key.masked,
     variable: variableOfSource(source),
-    endpoint: `${spec.method} ${spec.url.pathname}`,
+    // The path comes from the base URL, which may carry a key (`--base-url http://proxy/AIza…`).
+    endpoint: maskKeysInText(`${spec.method} ${spec.url.pathname}`),
   };
   const base = { check: CHECK_OF[kind], keys: [key.fingerprint], clients: [...candidate.usedBy] };
   if (answer.cause === null) {
@@ -124,13 +127,8 @@ function findingFor(
       'A proxy is inspecting TLS with its own certificate: export NODE_EXTRA_CA_CERTS=/path/to/your-company-root-ca.pem (ask IT for the file); never set NODE_TLS_REJECT_UNAUTHORIZED=0',
     );
   }
-  fix.push(
-    curlEquivalent(
-      probeRequest(kind, context.baseUrl, context.model),
-      variableOfSource(source),
-      context.shell,
-    ),
-  );
+  // The plan puts it last, after the steps it assembles (fix-plan.ts).
+  evidence['reproduce'] = reproduceStep(spec, reproducibleSource(candidate), context.shell);
   const severity = text.severity === 'fail' ? 'fail' : 'warn';
   return {
     ...base,
@@ -141,6 +139,11 @@ function findingFor(
     fix,
     evidence,
   };
+}
+
+/** Where the key can be read again by hand: a shell variable if it is in one, else its file. */
+function reproducibleSource(candidate: KeyCandidate): string | undefined {
+  return candidate.sources.find((s) => s.startsWith('env:')) ?? candidate.sources[0];
 }
 
 function passTitle(kind: ProbeKind, masked: string, context: ProbeContext, answer: ClassifiedAnswer): string {

@@ -1,9 +1,7 @@
 import type { CheckStatus, Finding } from '../core/finding.js';
 import { causeFacts } from './describe-cause.js';
+import { isEnvLoader } from './env-loaders.js';
 import type { ReportKey } from './report.js';
-
-/** The client ids that are .env loaders, not API clients. */
-const ENV_LOADERS: ReadonlySet<string> = new Set(['dotenv', 'node --env-file']);
 
 const WORSE: Record<CheckStatus, number> = { fail: 3, warn: 2, skip: 1, pass: 0 };
 
@@ -40,11 +38,12 @@ function explains(
   if (!facts?.symptoms?.includes(symptom.cause!)) return false;
   if (root.keys && symptom.keys) {
     if (!symptom.keys.some((k) => root.keys!.includes(k))) return false;
+    if (root.keys.length === 1) return true;
     // A rejected key is a symptom of a conflict only when another key of the conflict works.
     return root.keys.some((k) => !symptom.keys!.includes(k) && probed.get(k) === 'live');
   }
   // A loader (dotenv, node --env-file) that misses a file starves every client reading its variables.
-  if (root.clients?.every((c) => ENV_LOADERS.has(c))) return true;
+  if (root.clients?.every(isEnvLoader)) return true;
   if (root.clients && symptom.clients) return symptom.clients.some((c) => root.clients!.includes(c));
   return true;
 }

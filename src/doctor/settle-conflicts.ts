@@ -1,6 +1,7 @@
 import type { Finding } from '../core/finding.js';
 import type { KeyCandidate } from '../core/project-snapshot.js';
 import { describeCause } from './describe-cause.js';
+import { isEnvLoader } from './env-loaders.js';
 import { variableOfSource } from './platform-fixes.js';
 import type { ReportKey } from './report.js';
 
@@ -31,6 +32,8 @@ export function settleConflicts(
         ...finding.evidence,
         staleVariable: variableOfSource(rejected[0]!.sources[0]),
         workingVariable: variableOfSource(live[0]!.sources[0]),
+        // API clients only: dotenv and node --env-file load the variable, they do not send it.
+        staleSentBy: rejected[0]!.usedBy.filter((c) => !isEnvLoader(c)),
       },
       fix: [
         `The live probes settle it: ${works} works, ${stale} was rejected — remove the rejected one or set it to the working key.`,

@@ -1,5 +1,6 @@
 import type { Finding } from '../core/finding.js';
 import type { KeyCandidate } from '../core/project-snapshot.js';
+import { describeCause, headlineOf } from './describe-cause.js';
 import type { ReportKey, Verdict } from './report.js';
 
 export interface VerdictContext {
@@ -15,10 +16,9 @@ export interface VerdictContext {
  */
 export function decideVerdict(ranked: readonly Finding[], context: VerdictContext): Verdict {
   const roots = ranked.filter((f) => f.explainedBy === undefined);
-  const failing = roots.find((f) => f.status === 'fail');
   const works = workingKeyVariable(context);
-  if (failing)
-    return { status: 'fail', cause: failing.cause, title: failing.title, summary: summaryOf(failing, works) };
+  const failing = roots.find((f) => f.status === 'fail');
+  if (failing) return problem('fail', failing, works);
   const sent = context.candidates.filter((c) => c.usedBy.length > 0);
   const answered = sent.some((c) => {
     const live = context.probed.get(c.key.fingerprint);
@@ -26,8 +26,7 @@ export function decideVerdict(ranked: readonly Finding[], context: VerdictContex
   });
   if (context.online && !answered && sent.length > 0) return unverified(ranked);
   const warning = roots.find((f) => f.status === 'warn');
-  if (warning)
-    return { status: 'warn', cause: warning.cause, title: warning.title, summary: summaryOf(warning, works) };
+  if (warning) return problem('warn', warning, works);
   if (!context.online)
     return {
       status: 'ok',
@@ -39,19 +38,25 @@ export function decideVerdict(ranked: readonly Finding[], context: VerdictContex
     status: 'ok',
     cause: null,
     title: 'Your key works',
-    summary: `Every client finds ${works ?? 'the key'}, and the Gemini API accepts it.`,
+    summary:
+      works === undefined || works === 'stdin'
+        ? 'Your key works: the Gemini API accepts it.'
+        : `Your key works: every client finds ${works}, and the Gemini API accepts it.`,
   };
+}
+
+function problem(status: 'fail' | 'warn', root: Finding, works: string | undefined): Verdict {
+  return { status, cause: root.cause, title: root.title, summary: summaryOf(root, works) };
 }
 
 function unverified(ranked: readonly Finding[]): Verdict {
   const probe = ranked.find((f) => f.check.startsWith('probe.') && f.status !== 'pass' && f.cause !== null);
+  const what = probe?.cause ? lowerFirst(describeCause(probe.cause, {}).title) : 'no answer came back';
   return {
     status: 'unverified',
     cause: probe?.cause ?? null,
     title: 'Nothing was proven: the Gemini API gave no answer',
-    summary: probe
-      ? `The probes did not get an answer (${probe.title}), so the key is neither proven nor refused.`
-      : 'No probe got an answer from the server, so the key is neither proven nor refused.',
+    summary: `The Gemini API gave no answer (${what}), so your key is neither proven nor refused.`,
   };
 }
 
@@ -62,17 +67,24 @@ function workingKeyVariable(context: VerdictContext): string | undefined {
   return source ? source.slice(source.lastIndexOf(':') + 1) : undefined;
 }
 
+/** "Your key works; your app does not load ../../.env." — or the cause alone when no key works. */
 function summaryOf(root: Finding, working: string | undefined): string {
-  const settled = root.evidence['staleVariable'];
-  if (typeof settled === 'string' && working) {
-    const clients = root.clients?.length ? root.clients.join(', ') : 'some clients';
-    return `${settled} holds a key the API refuses, and ${clients} send it instead of your working ${working}.`;
+  const stale = root.evidence['staleVariable'];
+  const senders = root.evidence['staleSentBy'];
+  if (typeof stale === 'string' && Array.isArray(senders) && working) {
+    const who = senders.length > 0 ? senders.join(', ') : 'some clients';
+    return `${stale} holds an old key that ${who} send instead of your working ${working}.`;
   }
-  const title = root.title.replace(/\.$/, '');
-  if (working && root.explains?.length) return `Your key (${working}) works, but ${lowerFirst(title)}.`;
-  return `${title}.`;
+  const headline = root.cause ? headlineOf(root.cause, root.evidence) : root.title;
+  // After a server's answer about a key, "your key works" would contradict the line below it.
+  if (working && !root.check.startsWith('probe.')) return `Your key works; ${lowerFirst(headline)}.`;
+  return `${upperFirst(headline)}.`;
 }
 
 function lowerFirst(text: string): string {
   return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
+
+function upperFirst(text: string): string {
+  return text ? text[0]!.toUpperCase() + text.slice(1) : text;
 }

@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import { gitStream } from './git-run.js';
+import { gitCapture, gitStream, splitNul } from './git-run.js';
 
 /** A blob as `git cat-file --batch` hands it over; `bytes` is only valid during the callback. */
 export interface HistoryBlob {
@@ -26,14 +27,18 @@ export async function streamHistoryBlobs(
   maxBlobSize: number,
   onBlob: (blob: HistoryBlob) => void,
   signal?: AbortSignal,
-): Promise<void> {
+  extraRevs: readonly string[] = [],
+): Promise<HistoryWalkProblems> {
   const revList = gitStream(root, [
     'rev-list',
     '--all',
     '--objects',
     '--filter=object:type=blob',
     '--filter-provided-objects',
+    ...(extraRevs.length > 0 ? ['--stdin'] : []),
   ]);
+  // Stash entries below the newest are reachable only through the reflog: named here.
+  revList.child.stdin.end(extraRevs.length > 0 ? `${extraRevs.join('\n')}\n` : '');
   const catFile = gitStream(root, ['cat-file', '--batch', '--buffer']);
   const stop = () => {
     revList.child.kill('SIGTERM');
@@ -41,53 +46,9 @@ export async function streamHistoryBlobs(
   };
   signal?.addEventListener('abort', stop, { once: true });
 
-  const paths: string[] = [];
-  let pathHead = 0;
-  // rev-list's lines are split by hand, chunk by chunk, with one write of a chunk's ids to
-  // cat-file. Backpressure by count: rev-list pauses while more than MAX_IN_FLIGHT ids wait for
-  // their blob (memory stays bounded: ~100 bytes each) and resumes at half of it. Pausing on every
-  // full pipe instead measured 1.5x slower (a stall per 16 KB of ids).
-  const decoder = new StringDecoder('utf8');
-  const revOut = revList.child.stdout;
-  const catIn = catFile.child.stdin;
-  let partial = '';
-  let paused = false;
-  const take = (text: string) => {
-    const lines = (partial + text).split('\n');
-    partial = lines.pop() ?? '';
-    let ids = '';
-    for (const line of lines) {
-      const space = line.indexOf(' ');
-      const sha = space === -1 ? line : line.slice(0, space);
-      if (sha.length < 40) continue;
-      paths.push(space === -1 ? '' : line.slice(space + 1));
-      ids += `${sha}\n`;
-    }
-    if (ids !== '') catIn.write(ids);
-    if (!paused && paths.length - pathHead > MAX_IN_FLIGHT) {
-      paused = true;
-      revOut.pause();
-    }
-  };
-  revOut.on('data', (chunk: Buffer) => take(decoder.write(chunk)));
-  revOut.on('end', () => {
-    take(`${decoder.end()}\n`);
-    catIn.end();
-  });
-
+  const feeder = new IdFeeder(revList.child.stdout, catFile.child.stdin);
   const parser = new BatchParser(maxBlobSize, (sha, size, bytes) => {
-    const path = paths[pathHead] ?? '';
-    pathHead++;
-    if (paused && paths.length - pathHead < MAX_IN_FLIGHT / 2) {
-      paused = false;
-      revOut.resume();
-    }
-    // Drop consumed paths now and then so the queue does not grow with history.
-    if (pathHead > 4096) {
-      paths.splice(0, pathHead);
-      pathHead = 0;
-    }
-    onBlob({ sha, path, size, bytes });
+    onBlob({ sha, path: feeder.nextPath(), size, bytes });
   });
   const parsed = new Promise<void>((resolve, reject) => {
     catFile.child.stdout.on('data', (chunk: Buffer) => {
@@ -102,10 +63,85 @@ export async function streamHistoryBlobs(
     catFile.child.stdout.on('error', reject);
   });
   try {
-    await Promise.all([revList.done, catFile.done, parsed]);
+    // A missing or corrupt commit stops rev-list part-way: what it listed is still scanned, and
+    // the failure is reported rather than thrown (cat-file answers `missing` for a bad blob).
+    const [walked, served, read] = await Promise.allSettled([revList.done, catFile.done, parsed]);
+    if (served.status === 'rejected') throw served.reason;
+    if (read.status === 'rejected') throw read.reason;
+    return { errors: walked.status === 'rejected' ? [messageOf(walked.reason)] : [] };
   } finally {
     signal?.removeEventListener('abort', stop);
   }
+}
+
+/**
+ * Feeds rev-list's object ids to cat-file and remembers their paths, in order. rev-list's lines
+ * are split by hand, chunk by chunk, with one write of a chunk's ids to cat-file. Backpressure by
+ * count: rev-list pauses while more than MAX_IN_FLIGHT ids wait for their blob (memory stays
+ * bounded: ~100 bytes each) and resumes at half of it. Pausing on every full pipe instead measured
+ * 1.5x slower (a stall per 16 KB of ids).
+ */
+class IdFeeder {
+  readonly #paths: string[] = [];
+  #head = 0;
+  #partial = '';
+  #paused = false;
+  readonly #revOut: Readable;
+  readonly #catIn: Writable;
+
+  constructor(revOut: Readable, catIn: Writable) {
+    this.#revOut = revOut;
+    this.#catIn = catIn;
+    const decoder = new StringDecoder('utf8');
+    revOut.on('data', (chunk: Buffer) => this.#take(decoder.write(chunk)));
+    revOut.on('end', () => {
+      this.#take(`${decoder.end()}\n`);
+      catIn.end();
+    });
+  }
+
+  /** The path of the next blob cat-file answers for. */
+  nextPath(): string {
+    const path = this.#paths[this.#head] ?? '';
+    this.#head++;
+    if (this.#paused && this.#paths.length - this.#head < MAX_IN_FLIGHT / 2) {
+      this.#paused = false;
+      this.#revOut.resume();
+    }
+    // Drop consumed paths now and then so the queue does not grow with history.
+    if (this.#head > 4096) {
+      this.#paths.splice(0, this.#head);
+      this.#head = 0;
+    }
+    return path;
+  }
+
+  #take(text: string): void {
+    const lines = (this.#partial + text).split('\n');
+    this.#partial = lines.pop() ?? '';
+    let ids = '';
+    for (const line of lines) {
+      const space = line.indexOf(' ');
+      const sha = space === -1 ? line : line.slice(0, space);
+      if (sha.length < 40) continue;
+      this.#paths.push(space === -1 ? '' : line.slice(space + 1));
+      ids += `${sha}\n`;
+    }
+    if (ids !== '') this.#catIn.write(ids);
+    if (!this.#paused && this.#paths.length - this.#head > MAX_IN_FLIGHT) {
+      this.#paused = true;
+      this.#revOut.pause();
+    }
+  }
+}
+
+/** Git failures met while walking history; the walk went on with what could be read. */
+export interface HistoryWalkProblems {
+  errors: string[];
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /**
@@ -195,9 +231,11 @@ export async function streamBlobChanges(
   interesting: ReadonlySet<string>,
   onChange: (change: RawChange) => void,
   signal?: AbortSignal,
-): Promise<void> {
+): Promise<HistoryWalkProblems> {
   const log = gitStream(root, [
     'log',
+    // Stash commits are merges whose changes `--raw` does not show: they are named by listStashes.
+    '--exclude=refs/stash',
     '--all',
     '--no-renames',
     '--raw',
@@ -226,8 +264,72 @@ export async function streamBlobChanges(
   });
   const closed = new Promise<void>((resolve) => lines.on('close', resolve));
   try {
-    await Promise.all([log.done, closed]);
+    const [walked] = await Promise.allSettled([log.done, closed]);
+    return { errors: walked.status === 'rejected' ? [messageOf(walked.reason)] : [] };
   } finally {
     signal?.removeEventListener('abort', stop);
   }
+}
+
+/** One stash entry: `stash@{n}`, its commit (the work-tree state) and date. */
+export interface StashEntry {
+  name: string;
+  commit: string;
+  date: string;
+}
+
+/** Every stash entry, newest first (the stash reflog: older entries are reachable only there). */
+export async function listStashes(root: string): Promise<StashEntry[]> {
+  try {
+    const { stdout } = await gitCapture(root, ['reflog', 'show', '--format=%H %cI', 'refs/stash', '--']);
+    return stdout
+      .toString('utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line, index) => {
+        const [commit = '', date = ''] = line.split(' ');
+        return { name: `stash@{${index}}`, commit, date };
+      });
+  } catch {
+    return []; // no stash
+  }
+}
+
+/**
+ * What a stash entry holds, as changes: its work-tree changes (W^1..W), its staged ones
+ * (W^1..W^2) and its untracked files (the tree of W^3, when `stash -u` made one).
+ */
+export async function stashChanges(root: string, stash: StashEntry): Promise<RawChange[]> {
+  const changes: RawChange[] = [];
+  const at = (path: string, oldBlob: string, newBlob: string) =>
+    changes.push({ commit: stash.commit, date: stash.date, oldBlob, newBlob, path });
+  for (const [from, to] of [
+    [`${stash.commit}^1`, stash.commit],
+    [`${stash.commit}^1`, `${stash.commit}^2`],
+  ] as const) {
+    const { stdout } = await gitCapture(root, [
+      'diff-tree',
+      '-r',
+      '-z',
+      '--no-abbrev',
+      '--no-renames',
+      from,
+      to,
+    ]);
+    const parts = splitNul(stdout);
+    for (let i = 0; i + 1 < parts.length; i += 2) {
+      const fields = parts[i]!.toString('latin1').slice(1).split(' ');
+      at(parts[i + 1]!.toString('utf8'), fields[2] ?? '', fields[3] ?? '');
+    }
+  }
+  const untracked = await gitCapture(root, ['ls-tree', '-r', '-z', '--full-tree', `${stash.commit}^3`], {
+    okExitCodes: [128],
+  });
+  for (const entry of splitNul(untracked.stdout)) {
+    const text = entry.toString('utf8');
+    const tab = text.indexOf('\t');
+    const [, , blob = ''] = text.slice(0, tab).split(' ');
+    at(text.slice(tab + 1), '', blob);
+  }
+  return changes;
 }

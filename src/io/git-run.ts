@@ -33,6 +33,8 @@ export interface GitCaptureOptions {
   input?: string | Buffer;
   /** Exit codes that are answers rather than failures (`check-ignore` answers 1 for "not ignored"). */
   okExitCodes?: number[];
+  /** Kill git after this long (a quick question in a folder we do not know); rejects with GitError. */
+  timeoutMs?: number;
 }
 
 /** Runs git to completion and returns its stdout as bytes. Rejects with GitError on failure. */
@@ -46,6 +48,8 @@ export function gitCapture(
       cwd,
       env: GIT_ENV,
       stdio: ['pipe', 'pipe', 'pipe'],
+      windowsHide: true,
+      ...(options.timeoutMs !== undefined ? { timeout: options.timeoutMs } : {}),
     });
     const out: Buffer[] = [];
     let err = '';

@@ -1,5 +1,6 @@
+import type { RawHit } from '../core/key-detect/detect.js';
 import { SecretKey } from '../core/secret-key.js';
-import type { RawHit } from './detect.js';
+import { SCAN_RULES } from './rules.js';
 import type { ScanFinding, ScanRuleId, ScanSource } from './types.js';
 
 /** Where a hit was seen, beyond the file: history adds the commit. */
@@ -8,6 +9,8 @@ export interface HitPlace {
   source: ScanSource;
   commit?: string;
   commitDate?: string;
+  /** `stash@{1}`: the stash entry that holds it. */
+  stash?: string;
 }
 
 /**
@@ -17,7 +20,7 @@ export interface HitPlace {
 export function keyFinding(hit: RawHit, place: HitPlace, keys: Map<string, SecretKey>): ScanFinding {
   const secret = new SecretKey(hit.key);
   if (!keys.has(secret.fingerprint)) keys.set(secret.fingerprint, secret);
-  const { rule, kind, severity, title } = classify(hit, place.source);
+  const { rule, kind, severity, title } = classify(hit, place);
   return {
     rule,
     kind,
@@ -33,37 +36,45 @@ export function keyFinding(hit: RawHit, place: HitPlace, keys: Map<string, Secre
     source: place.source,
     ...(place.commit !== undefined ? { commit: place.commit } : {}),
     ...(place.commitDate !== undefined ? { commitDate: place.commitDate } : {}),
+    ...(place.stash !== undefined ? { stash: place.stash } : {}),
     baselined: false,
     failing: severity !== 'note',
   };
 }
 
-function classify(
-  hit: RawHit,
-  source: ScanSource,
-): Pick<ScanFinding, 'rule' | 'kind' | 'severity' | 'title'> {
+/** Rule, kind and title of a key hit; the severity is the rule's (rules.ts), written nowhere else. */
+function classify(hit: RawHit, place: HitPlace): Pick<ScanFinding, 'rule' | 'kind' | 'severity' | 'title'> {
   const what =
     hit.keyKind === 'standard' ? 'Gemini API key (standard, AIza…)' : 'Gemini API key (auth, AQ.…)';
-  const where = source === 'history' ? ' added in git history' : '';
-  if (hit.testKey) {
-    return { rule: 'test-key', kind: 'test-key', severity: 'note', title: `Documented test key${where}` };
-  }
-  if (source === 'ignored') {
-    return {
-      rule: 'docker-context-key',
-      kind: 'key',
-      severity: 'error',
-      title: `${what} in a git-ignored file that a Docker build would copy into the image`,
-    };
+  const where = place.stash
+    ? ` in ${place.stash}`
+    : place.source === 'history'
+      ? ' added in git history'
+      : '';
+  const pick = (rule: ScanRuleId, kind: ScanFinding['kind'], title: string) => ({
+    rule,
+    kind,
+    severity: SCAN_RULES[rule].severity,
+    title,
+  });
+  if (hit.testKey) return pick('test-key', 'test-key', `Documented test key${where}`);
+  if (place.source === 'ignored') {
+    return pick(
+      'docker-context-key',
+      'key',
+      `${what} in a git-ignored file that a Docker build would copy into the image`,
+    );
   }
   if (hit.context.firebase) {
-    return {
-      rule: 'firebase-config-key',
-      kind: 'firebase-key',
-      severity: 'warning',
-      title: `Firebase config API key${where}: public by design, but it can call Gemini if unrestricted`,
-    };
+    return pick(
+      'firebase-config-key',
+      'firebase-key',
+      `Firebase config API key${where}: public by design, but it can call Gemini if unrestricted`,
+    );
   }
-  const rule: ScanRuleId = hit.keyKind === 'standard' ? 'gemini-standard-key' : 'gemini-auth-key';
-  return { rule, kind: 'key', severity: 'error', title: `${what}${where}` };
+  return pick(
+    hit.keyKind === 'standard' ? 'gemini-standard-key' : 'gemini-auth-key',
+    'key',
+    `${what}${where}`,
+  );
 }

@@ -1,5 +1,13 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import { detectRaw, mayContainKey, type RawHit } from './detect.js';
+import {
+  detectRaw,
+  mayContainKey,
+  type RawDetection,
+  type RawHit,
+  utf16Width,
+} from '../core/key-detect/detect.js';
+import { sniffEncoding } from '../core/text-encoding.js';
+import { detectFragment, mayContainUtf16Key } from './detect-fragment.js';
 import type { SharedJobQueue } from './job-queue.js';
 import type { ScanSource, SkippedFile } from './types.js';
 
@@ -29,7 +37,16 @@ export interface BatchResult {
 export interface FileScannerOptions {
   /** Bytes read at a time; small enough to stay in the CPU cache (tests make it tiny). */
   chunkSize?: number;
+  /** Largest file searched in one piece; larger ones go window by window (tests make it tiny). */
+  windowSize?: number;
 }
+
+/** 64 MiB: a window's worth of bytes and its line bookkeeping stay well below V8's string limits. */
+export const DEFAULT_WINDOW = 64 * 1024 * 1024;
+/** Longest key (`AQ.` + 72) plus the context a key's variable name is read from, with room to spare. */
+const WINDOW_OVERLAP = 1024;
+/** UTF-16/32 text and binaries searched for UTF-16 runs are decoded whole: up to this size. */
+export const MAX_DECODED_BYTES = 256 * 1024 * 1024;
 
 export function emptyBatch(): BatchResult {
   return { hits: [], skipped: [], files: 0, bytes: 0, placeholders: 0 };
@@ -42,8 +59,8 @@ const BINARY_SNIFF = 8000;
  * measured ~15 % faster than reading whole files into a large buffer (bench/scan.mjs).
  */
 const DEFAULT_CHUNK = 128 * 1024;
-/** The longest prefix (`AIza`) minus one: carried over so a prefix split by a chunk edge is seen. */
-const CARRY = 3;
+/** The longest prefix (`AIza`, 8 bytes in UTF-16) minus one: carried over so a prefix split by a chunk edge is seen. */
+const CARRY = 7;
 
 /**
  * Reads and scans files one by one with synchronous reads (on a warm cache this is bound by
@@ -58,9 +75,11 @@ export class FileScanner {
   /** Whole-file buffer for the rare file that passes the prefilter; grows as needed. */
   #whole = Buffer.allocUnsafe(0);
   readonly #maxFileSize: number;
+  readonly #windowSize: number;
 
   constructor(maxFileSize: number, options: FileScannerOptions = {}) {
     this.#maxFileSize = maxFileSize;
+    this.#windowSize = Math.max(4 * WINDOW_OVERLAP, options.windowSize ?? DEFAULT_WINDOW);
     this.#chunkSize = Math.max(BINARY_SNIFF, options.chunkSize ?? DEFAULT_CHUNK);
     this.#chunk = Buffer.allocUnsafe(CARRY + this.#chunkSize);
   }
@@ -109,7 +128,7 @@ export class FileScanner {
       const chunk = this.#chunk;
       // One byte over the limit tells a file over it from one exactly at it.
       const first = Math.min(this.#chunkSize, this.#maxFileSize + 1);
-      let length = readAt(fd, chunk, CARRY, first, 0);
+      const length = readAt(fd, chunk, CARRY, first, 0);
       let size = length;
       if (length === first) {
         // Not known to be whole yet: ask for the size, and read no further than it (a file that
@@ -119,31 +138,20 @@ export class FileScanner {
         if (stat.size > this.#maxFileSize) return skip('too-large', `${stat.size} bytes`);
         size = stat.size;
       }
-      if (chunk.subarray(CARRY, CARRY + Math.min(length, BINARY_SNIFF)).indexOf(0) !== -1)
-        return skip('binary');
-      let candidate = mayContainKey(chunk.subarray(CARRY, CARRY + length));
-      let total = length;
-      while (!candidate && total < size) {
-        chunk.copy(chunk, 0, length, length + CARRY); // the last CARRY bytes of the previous chunk
-        length = readAt(fd, chunk, CARRY, Math.min(this.#chunkSize, size - total), total);
-        if (length === 0) break; // shrank meanwhile
-        total += length;
-        candidate = mayContainKey(chunk.subarray(0, CARRY + length));
+      const head = chunk.subarray(CARRY, CARRY + length);
+      const sniffed = sniffEncoding(head);
+      if (sniffed === null) return this.#scanBinary(fd, head, size, job, result, skip);
+      if (sniffed.encoding !== 'utf8') {
+        // UTF-16/32 text (a PowerShell `.env`) is decoded whole.
+        if (size > MAX_DECODED_BYTES)
+          return skip('too-large', `${sniffed.encoding} text over ${MAX_DECODED_BYTES} bytes`);
+        const whole = this.#readWhole(fd, head, size);
+        this.#add(result, job, detectFragment(whole, job.rel, sniffed));
+        result.files++;
+        result.bytes += whole.length;
+        return whole.length;
       }
-      if (candidate) {
-        // Rare: the whole file is needed to tell where the keys are (line, column, context).
-        let whole: Buffer;
-        if (total === size && total === length) whole = chunk.subarray(CARRY, CARRY + length);
-        else {
-          if (this.#whole.length < size)
-            this.#whole = Buffer.allocUnsafe(Math.max(size, this.#whole.length * 2));
-          total = readAt(fd, this.#whole, 0, size, 0);
-          whole = this.#whole.subarray(0, total);
-        }
-        const found = detectRaw(whole, { path: job.rel });
-        result.placeholders += found.placeholders;
-        if (found.hits.length > 0) result.hits.push({ file: job.rel, source: job.source, hits: found.hits });
-      }
+      const total = this.#scanUtf8(fd, head, size, job, result);
       result.files++;
       result.bytes += total;
       return total;
@@ -154,6 +162,112 @@ export class FileScanner {
       closeSync(fd);
     }
   }
+
+  /**
+   * A raw-byte prefilter streams through the file; only a file where a key prefix shows up is
+   * searched, whole when it fits one window, else window by window (so size never makes a key
+   * unreadable).
+   */
+  #scanUtf8(fd: number, head: Buffer, size: number, job: FileJob, result: BatchResult): number {
+    const chunk = this.#chunk;
+    let length = head.length;
+    let candidate = mayContainKey(head);
+    let total = length;
+    while (!candidate && total < size) {
+      chunk.copy(chunk, 0, length, length + CARRY); // the last CARRY bytes of the previous chunk
+      length = readAt(fd, chunk, CARRY, Math.min(this.#chunkSize, size - total), total);
+      if (length === 0) break; // shrank meanwhile
+      total += length;
+      candidate = mayContainKey(chunk.subarray(0, CARRY + length));
+    }
+    if (!candidate) return total;
+    if (size > this.#windowSize) return detectInWindows(fd, size, this.#windowSize, job, result);
+    const whole = total === size && total === head.length ? head : this.#readWhole(fd, head, size);
+    this.#add(result, job, detectFragment(whole, job.rel, { encoding: 'utf8', bom: 0 }));
+    return whole.length;
+  }
+
+  /** A binary is skipped as text, but searched for UTF-16 key runs (as ripgrep finds them). */
+  #scanBinary(
+    fd: number,
+    head: Buffer,
+    size: number,
+    job: FileJob,
+    result: BatchResult,
+    skip: (reason: SkippedFile['reason'], detail?: string) => number,
+  ): number {
+    const chunk = this.#chunk;
+    let length = head.length;
+    let total = length;
+    let candidate = mayContainUtf16Key(head);
+    while (!candidate && total < size) {
+      chunk.copy(chunk, 0, length, length + CARRY); // the last CARRY bytes of the previous chunk
+      length = readAt(fd, chunk, CARRY, Math.min(this.#chunkSize, size - total), total);
+      if (length === 0) break;
+      total += length;
+      candidate = mayContainUtf16Key(chunk.subarray(0, CARRY + length));
+    }
+    if (candidate && size <= MAX_DECODED_BYTES) {
+      const found = detectFragment(this.#readWhole(fd, head, size), job.rel, null);
+      this.#add(result, job, found);
+      if (found.hits.length > 0) return skip('binary', 'searched for UTF-16 keys only');
+    }
+    return skip('binary');
+  }
+
+  #readWhole(fd: number, head: Buffer, size: number): Buffer {
+    if (head.length === size) return head;
+    if (this.#whole.length < size) this.#whole = Buffer.allocUnsafe(Math.max(size, this.#whole.length * 2));
+    return this.#whole.subarray(0, readAt(fd, this.#whole, 0, size, 0));
+  }
+
+  #add(result: BatchResult, job: FileJob, found: RawDetection): void {
+    result.placeholders += found.placeholders;
+    if (found.hits.length > 0) result.hits.push({ file: job.rel, source: job.source, hits: found.hits });
+  }
+}
+
+/**
+ * Searches a large file in windows that overlap by more than the longest key: each key belongs to
+ * the one window it starts in (away from that window's edges), and lines and columns carry over
+ * from window to window.
+ */
+function detectInWindows(
+  fd: number,
+  size: number,
+  window: number,
+  job: FileJob,
+  result: BatchResult,
+): number {
+  const buffer = Buffer.allocUnsafe(window + 2 * WINDOW_OVERLAP);
+  let lines = 0; // newlines before `from`
+  let column = 0; // UTF-16 units between the last newline before `from` and `from`
+  let from = 0;
+  for (let own = 0; own < size; own += window) {
+    const length = readAt(fd, buffer, 0, Math.min(size, own + window + WINDOW_OVERLAP) - from, from);
+    const view = buffer.subarray(0, length);
+    const found = detectRaw(view, { path: job.rel });
+    const hits = found.hits
+      .filter((hit) => from + hit.offset >= own && from + hit.offset < own + window)
+      .map((hit) => ({
+        ...hit,
+        offset: from + hit.offset,
+        line: lines + hit.line,
+        column: hit.line === 1 ? column + hit.column : hit.column,
+      }));
+    result.placeholders += found.placeholders;
+    if (hits.length > 0) result.hits.push({ file: job.rel, source: job.source, hits });
+    const next = Math.max(0, own + window - WINDOW_OVERLAP);
+    const consumed = view.subarray(0, Math.max(0, next - from));
+    const lastNewline = consumed.lastIndexOf(10);
+    for (let at = consumed.indexOf(10); at !== -1; at = consumed.indexOf(10, at + 1)) lines++;
+    column =
+      lastNewline === -1
+        ? column + utf16Width(consumed, 0, consumed.length)
+        : utf16Width(consumed, lastNewline + 1, consumed.length);
+    from = next;
+  }
+  return size;
 }
 
 /**

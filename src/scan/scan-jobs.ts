@@ -27,7 +27,9 @@ const MAIN = 1;
  */
 export async function scanJobs(jobs: readonly FileJob[], options: ScanJobsOptions): Promise<BatchResult> {
   const total = emptyBatch();
-  const extra = options.workers ?? defaultWorkers(jobs.length);
+  // Never more threads than cores (each holds a read buffer and a V8 heap), nor than files.
+  const cap = Math.min(availableParallelism() - 1, Math.ceil(jobs.length / 2));
+  const extra = Math.max(0, Math.min(options.workers ?? defaultWorkers(jobs.length), cap));
   const scanner = new FileScanner(options.maxFileSize);
   const queue = new SharedJobQueue(jobs.length);
   let reported = { files: 0, bytes: 0 };

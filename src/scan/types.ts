@@ -46,9 +46,11 @@ export interface ScanFinding {
   /** The variable, field or parameter the key is assigned to. */
   variable?: string;
   source: ScanSource;
-  /** Commit that added the key (history) or the hygiene problem. */
+  /** Commit that added the key (history) or the hygiene problem; for a stash, the stash's commit. */
   commit?: string;
   commitDate?: string;
+  /** `stash@{1}`: the stash entry that holds the key (history). */
+  stash?: string;
   /** Accepted by --baseline: shown, never fails. */
   baselined: boolean;
   /** Whether this finding makes the scan exit 1. */

@@ -12,6 +12,7 @@ import {
   STANDARD_KEY_IN_TEXT,
 } from '../../src/core/key-material.js';
 import { fakeAuthKey, fakeStandardKey } from '../support/fake-keys.js';
+import { leakedRun } from '../support/leak-check.js';
 
 describe('key material', () => {
   it('tells the 2026 key kinds apart', () => {
@@ -92,5 +93,68 @@ describe('key material', () => {
       assert.ok(out.endsWith(text.slice(-4)), out);
     }
     assert.equal(maskKeysInText('Aizawa said hi'), 'Aizawa said hi');
+  });
+});
+
+describe('maskKeysInText works on what a reader sees (issue 10, item 1)', () => {
+  const keyChars = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-');
+  const key = fc.oneof(
+    fc.array(keyChars, { minLength: 35, maxLength: 35 }).map((tail) => `AIza${tail.join('')}`),
+    fc.array(keyChars, { minLength: 50, maxLength: 50 }).map((tail) => `AQ.${tail.join('')}`),
+  );
+  /** One character of the key, as an attacker or a broken tool may write it. */
+  const CYRILLIC: Record<string, string> = {
+    A: '\u0410',
+    a: '\u0430',
+    E: '\u0415',
+    e: '\u0435',
+    O: '\u041e',
+    o: '\u043e',
+    p: '\u0440',
+    c: '\u0441',
+    x: '\u0445',
+  };
+  const charDisguises: Array<(c: string) => string> = [
+    (c) => `${c}\u200b`,
+    (c) => `${c}\t`,
+    (c) => `\x1b[3${c.charCodeAt(0) % 8}m${c}`,
+    (c) => CYRILLIC[c] ?? c,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+    (c) => `&#${c.charCodeAt(0)};`,
+    (c) => `&#x${c.charCodeAt(0).toString(16)};`,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    (c) => `${c}\u00ad`,
+    (c) => (/[A-Za-z0-9]/.test(c) ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c),
+    (c) => `${c}\u0301`,
+  ];
+  it('hides every 12-character run of a random key under random combinations of encodings', () => {
+    fc.assert(
+      fc.property(
+        key,
+        fc.array(fc.tuple(fc.nat(60), fc.nat(charDisguises.length - 1)), { maxLength: 8 }),
+        fc.string({ maxLength: 20 }),
+        fc.string({ maxLength: 20 }),
+        (planted, picks, before, after) => {
+          const chars = [...planted];
+          const done = new Set<number>();
+          for (const [at, pick] of picks) {
+            const i = at % chars.length;
+            if (done.has(i)) continue;
+            done.add(i);
+            chars[i] = charDisguises[pick]!(chars[i]!);
+          }
+          const masked = maskKeysInText(`${before} ${chars.join('')} ${after}`);
+          assert.equal(leakedRun(masked, planted), undefined, JSON.stringify(masked));
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('hides fragments of a known key, and leaves text without keys as it was', () => {
+    const planted = fakeStandardKey();
+    assert.equal(leakedRun(maskKeysInText(`tail: ${planted.slice(18)}`, [planted]), planted), undefined);
+    for (const text of ['100% & done \\n', 'caf\u00e9 \u0410\u0411', 'a\tb\nc'])
+      assert.equal(maskKeysInText(text), text);
   });
 });

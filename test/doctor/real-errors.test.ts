@@ -11,8 +11,9 @@ import { listenOnLoopback } from '../support/loopback.js';
 
 /**
  * The doctor against real error bodies it was not written from: each pasted HTTP body from
- * ../shared/fixtures/real-errors.json is served by a plain node:http server as the answer to every
- * probe, and the doctor must name one of the causes the thread's resolution accepts.
+ * test/fixtures/explain/real-errors.json (the repository's copy of the shared real-error corpus,
+ * so a clone needs nothing beside it) is served by a plain node:http server as the answer to
+ * every probe, and the doctor must name one of the causes the thread's resolution accepts.
  */
 interface RealError {
   id: string;
@@ -22,7 +23,7 @@ interface RealError {
   accept: string[];
 }
 
-const FIXTURES = new URL('../../../shared/fixtures/real-errors.json', import.meta.url);
+const FIXTURES = new URL('../fixtures/explain/real-errors.json', import.meta.url);
 const entries = (JSON.parse(readFileSync(FIXTURES, 'utf8')) as RealError[]).filter(
   (e) =>
     (e.surface === 'http-body' || e.surface === 'openai-compat') &&

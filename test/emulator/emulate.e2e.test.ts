@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { workingMagicKey } from '../../src/emulator/magic-keys.js';
+import { BUILT_CLI } from '../support/built-cli.js';
 
 /** The real binary (built by `npm test`'s pretest): first line is the URL, Ctrl-C stops it cleanly. */
-const bin = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url));
+const bin = BUILT_CLI;
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   test(`emulate --port 0 serves, then exits 0 on ${signal} and frees its port`, {

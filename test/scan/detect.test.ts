@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { detectKeys } from '../../src/scan/detect.js';
+import { detectKeys } from '../../src/core/key-detect/detect.js';
 import { fakeAuthKey, fakeStandardKey } from '../support/fake-keys.js';
 import { leakAuthKey, leakStandardKey, randomKeyChars } from './_repo.js';
 
@@ -26,6 +26,8 @@ describe('detectKeys: contexts', () => {
     ['JSON', `{"apiKey": "${auth}"}`, auth, 'apiKey'],
     ['JSON after \\n', `{"text": "first line\\n${key}"}`, key, undefined],
     ['JSON after \\"', `{"code": "KEY = \\"${key}\\""}`, key, 'KEY'],
+    ['right after dots (issue 10, item 12)', `the key...${key} works`, key, undefined],
+    ['after a member dot', `obj.${auth}`, auth, undefined],
     ['JSON after \\u003d', `{"q": "key\\u003d${key}"}`, key, 'key'],
     ['URL-encoded =', `redirect=https%3A%2F%2Fx%3Fkey%3D${key}`, key, 'key'],
     ['YAML', `gemini:\n  api_key: ${auth}\n`, auth, 'api_key'],
@@ -100,7 +102,6 @@ describe('detectKeys: decoys', () => {
     ['too long', `k = "AIza${randomKeyChars(36)}"`],
     ['inside a longer token (before)', `k = "x${leakStandardKey()}"`],
     ['inside a longer token (after)', `k = "${leakStandardKey()}Z"`],
-    ['after a dot', `obj.${leakStandardKey()}`],
     ['auth tail too short', `k = "AQ.${randomKeyChars(20)}"`],
     ['auth tail too long', `k = "AQ.${randomKeyChars(120)}"`],
     ['auth inside a token', `xAQ.${randomKeyChars(50)}`],

@@ -3,7 +3,7 @@ import { closeSync, mkdirSync, openSync, truncateSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { detectRaw } from '../../src/scan/detect.js';
+import { detectRaw } from '../../src/core/key-detect/detect.js';
 import { type FileJob, FileScanner, readAt } from '../../src/scan/read-files.js';
 import { leakAuthKey, leakStandardKey, TempRepo } from './_repo.js';
 

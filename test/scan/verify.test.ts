@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { run } from '../../src/cli/run.js';
+import { detectKeys } from '../../src/core/key-detect/detect.js';
 import { probeKey } from '../../src/doctor/probe-key.js';
 import { MAGIC_KEYS } from '../../src/emulator/magic-keys.js';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
-import { detectKeys } from '../../src/scan/detect.js';
 import { scan } from '../../src/scan/scan.js';
 import type { ScanResult } from '../../src/scan/types.js';
 import { fakeStandardKey } from '../support/fake-keys.js';

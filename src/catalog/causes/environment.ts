@@ -27,6 +27,9 @@ export const ENVIRONMENT_CAUSES = defineCauses({
   env_wrong_name: {
     id: 'env_wrong_name',
     category: 'environment',
+    clientCodeStep: 1,
+    headline:
+      '{client|your client} reads {expectedVariable|another variable}, not {variable|the variable you set}',
     aboutTheKey: false,
     fixIsNewKeyValue: true,
     symptoms: ['key_missing'],
@@ -45,6 +48,7 @@ export const ENVIRONMENT_CAUSES = defineCauses({
   env_shadowed: {
     id: 'env_shadowed',
     category: 'environment',
+    headline: '{variable|a variable} set in the shell hides the value in {file|.env}',
     aboutTheKey: false,
     fixIsNewKeyValue: false,
     symptoms: [
@@ -69,6 +73,7 @@ export const ENVIRONMENT_CAUSES = defineCauses({
   dotenv_is_directory: {
     id: 'dotenv_is_directory',
     category: 'environment',
+    headline: '{file|.env} is a folder, so your app loads no key from it',
     aboutTheKey: false,
     fixIsNewKeyValue: false,
     symptoms: ['key_missing'],
@@ -87,6 +92,7 @@ export const ENVIRONMENT_CAUSES = defineCauses({
   dotenv_encoding: {
     id: 'dotenv_encoding',
     category: 'environment',
+    headline: 'your app cannot read {file|the .env file}: it is not saved as UTF-8',
     aboutTheKey: false,
     fixIsNewKeyValue: false,
     symptoms: ['key_missing'],
@@ -105,6 +111,7 @@ export const ENVIRONMENT_CAUSES = defineCauses({
   dotenv_not_loaded: {
     id: 'dotenv_not_loaded',
     category: 'environment',
+    headline: 'your app does not load {file|the .env file}',
     aboutTheKey: false,
     fixIsNewKeyValue: false,
     symptoms: ['key_missing'],

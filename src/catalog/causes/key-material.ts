@@ -9,6 +9,7 @@ export const KEY_MATERIAL_CAUSES = defineCauses({
   key_missing: {
     id: 'key_missing',
     category: 'key',
+    headline: 'no variable your client reads holds a key',
     aboutTheKey: false,
     fixIsNewKeyValue: true,
     severity: 'fail',
@@ -30,6 +31,7 @@ export const KEY_MATERIAL_CAUSES = defineCauses({
     category: 'key',
     aboutTheKey: true,
     fixIsNewKeyValue: true,
+    symptoms: ['key_invalid'],
     severity: 'fail',
     http: 400,
     title: 'The key is a placeholder, not a real key',
@@ -47,8 +49,10 @@ export const KEY_MATERIAL_CAUSES = defineCauses({
   key_whitespace: {
     id: 'key_whitespace',
     category: 'key',
+    headline: '{variable|the key variable} has blanks or a line break around the key',
     aboutTheKey: true,
     fixIsNewKeyValue: true,
+    symptoms: ['key_invalid', 'key_invisible_chars'],
     severity: 'warn',
     title: 'The key has spaces or line breaks in it',
     explanation:
@@ -66,6 +70,7 @@ export const KEY_MATERIAL_CAUSES = defineCauses({
     category: 'key',
     aboutTheKey: true,
     fixIsNewKeyValue: true,
+    symptoms: ['key_invalid'],
     severity: 'fail',
     title: 'The key contains invisible or non-ASCII characters',
     explanation:
@@ -84,6 +89,7 @@ export const KEY_MATERIAL_CAUSES = defineCauses({
     category: 'key',
     aboutTheKey: true,
     fixIsNewKeyValue: true,
+    symptoms: ['key_invisible_chars', 'key_invalid'],
     severity: 'fail',
     http: 400,
     title: 'Quote characters became part of the key',
@@ -101,6 +107,7 @@ export const KEY_MATERIAL_CAUSES = defineCauses({
     category: 'key',
     aboutTheKey: true,
     fixIsNewKeyValue: true,
+    symptoms: ['key_invalid'],
     severity: 'fail',
     http: 400,
     title: 'The value does not have the shape of a Gemini API key',
@@ -118,6 +125,7 @@ export const KEY_MATERIAL_CAUSES = defineCauses({
     category: 'key',
     aboutTheKey: true,
     fixIsNewKeyValue: true,
+    symptoms: ['key_invalid', 'auth_key_rejected', 'key_sent_as_bearer'],
     severity: 'fail',
     http: 400,
     title: 'This is not a Gemini API key',
@@ -133,6 +141,7 @@ export const KEY_MATERIAL_CAUSES = defineCauses({
   key_standard_retired: {
     id: 'key_standard_retired',
     category: 'key',
+    headline: 'standard (AIza…) keys are being retired, so plan the move to an auth key',
     aboutTheKey: true,
     fixIsNewKeyValue: false,
     advisory: true,

@@ -7,10 +7,10 @@ import { DEFAULT_PROBE_MODEL } from '../../core/gemini-endpoints.js';
 import { maskKeysInText } from '../../core/key-material.js';
 import { SecretKey } from '../../core/secret-key.js';
 import { terminalSafe, terminalSafeDeep } from '../../core/terminal-safe.js';
-import { displayUrl, isHttpUrl } from '../../core/url-display.js';
+import { displayUrl } from '../../core/url-display.js';
 import { newCommand, parseWith } from '../_commander.js';
 import type { CliContext, CommandHandler, ExitCode } from '../context.js';
-import { baseUrlOption, envValue, modelOption, timeoutOption } from '../options.js';
+import { commandBaseUrl, envValue, keyInput, modelOption, timeoutOption } from '../options.js';
 import { UsageError } from '../usage-error.js';
 
 const HELP_AFTER = `
@@ -50,12 +50,7 @@ export const askCommand: CommandHandler = async (argv, ctx) => {
   if (flags.keyEnv !== undefined && flags.keyStdin)
     throw new UsageError('use either --key-env or --key-stdin, not both');
   const timeoutMs = timeoutOption(flags.timeout);
-  const baseUrl =
-    flags.baseUrl !== undefined
-      ? baseUrlOption(flags.baseUrl)
-      : ctx.env['GOOGLE_GEMINI_BASE_URL'] || undefined;
-  if (baseUrl !== undefined && !isHttpUrl(baseUrl))
-    throw new UsageError('GOOGLE_GEMINI_BASE_URL must be an http(s) URL');
+  const baseUrl = commandBaseUrl(flags.baseUrl, ctx.env)?.url;
   warnIfThirdPartyHost(baseUrl, flags.baseUrl === undefined, ctx);
   const model = modelOption(flags.model ?? DEFAULT_PROBE_MODEL);
 
@@ -116,7 +111,7 @@ async function resolveKey(
 ): Promise<{ key: SecretKey; source: string } | undefined> {
   if (flags.keyStdin) {
     if (!ctx.io.readStdin) throw new UsageError('--key-stdin: no standard input');
-    const value = (await ctx.io.readStdin()).trim();
+    const value = keyInput(await ctx.io.readStdin()).trim();
     return value === '' ? undefined : { key: new SecretKey(value), source: 'stdin' };
   }
   const names = flags.keyEnv !== undefined ? [flags.keyEnv] : ['GOOGLE_API_KEY', 'GEMINI_API_KEY'];

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { createColors } from 'picocolors';
-import { EmulatorConfigError, parseEmulatorConfig } from '../../emulator/config-file.js';
+import { displayPath } from '../../core/display-path.js';
+import { maskKeysInText } from '../../core/key-material.js';
 import { emulatorEnv, runChild } from '../../emulator/exec-child.js';
 import { MAGIC_KEYS, magicKeyListing, workingMagicKey } from '../../emulator/magic-keys.js';
 import {
@@ -76,11 +77,13 @@ export const emulateCommand: CommandHandler = async (argv, ctx) => {
     latencyMs: integerOption('--latency', flags.latency ?? '0', 0, 600_000),
   };
   if (flags.config !== undefined) {
+    // The config's schema needs zod, the largest dependency: loaded only when there is a config.
+    const configFile = await import('../../emulator/config-file.js');
     try {
-      Object.assign(options, await loadConfig(flags.config, ctx));
+      Object.assign(options, await loadConfig(flags.config, ctx, configFile));
     } catch (error) {
-      if (error instanceof EmulatorConfigError) {
-        ctx.err(`gemini-key-doctor: ${error.message}\n`);
+      if (error instanceof configFile.EmulatorConfigError) {
+        ctx.err(`gemini-key-doctor: ${maskKeysInText(error.message)}\n`);
         return 2;
       }
       throw error;
@@ -150,7 +153,11 @@ async function execCommand(command: string[], emulator: RunningEmulator, ctx: Cl
 /** A config maps keys to scenarios: a megabyte is thousands of entries. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
-async function loadConfig(file: string, ctx: CliContext): Promise<Partial<EmulatorOptions>> {
+async function loadConfig(
+  file: string,
+  ctx: CliContext,
+  { EmulatorConfigError, parseEmulatorConfig }: typeof import('../../emulator/config-file.js'),
+): Promise<Partial<EmulatorOptions>> {
   // Read like a .env: a FIFO would block forever (even SIGTERM waits on it), a huge file is not a config.
   const snapshot = await readFileSnapshot(resolve(ctx.cwd, file), MAX_CONFIG_BYTES);
   if (snapshot.kind !== 'file') {
@@ -160,10 +167,10 @@ async function loadConfig(file: string, ctx: CliContext): Promise<Partial<Emulat
         : snapshot.kind === 'missing'
           ? 'no such file'
           : 'a folder';
-    throw new EmulatorConfigError(`${file}: cannot read (${why})`);
+    throw new EmulatorConfigError(`${displayPath(file)}: cannot read (${why})`);
   }
   const text = new TextDecoder().decode(snapshot.bytes);
-  const config = parseEmulatorConfig(text, file);
+  const config = parseEmulatorConfig(text, displayPath(file));
   const options: Partial<EmulatorOptions> = {};
   if (config.keys) options.keys = config.keys;
   if (config.latencyMs !== undefined) options.latencyMs = config.latencyMs;

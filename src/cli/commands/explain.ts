@@ -1,10 +1,11 @@
-import { open, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createColors } from 'picocolors';
 import { renderCause } from '../../catalog/render-cause.js';
 import type { Evidence } from '../../catalog/types.js';
+import { displayPath } from '../../core/display-path.js';
 import { maskKeysInText } from '../../core/key-material.js';
 import { terminalSafeDeep } from '../../core/terminal-safe.js';
+import { decodeText, sniffEncoding } from '../../core/text-encoding.js';
 import { evidenceEntries } from '../../explain/evidence-entries.js';
 import { type ExplainResult, explain } from '../../explain/explain.js';
 import { newCommand, parseWith } from '../_commander.js';
@@ -75,20 +76,24 @@ async function readInput(words: string[], file: string | undefined, ctx: CliCont
 }
 
 async function readTextFile(path: string, shown: string): Promise<string> {
-  const name = maskKeysInText(shown);
+  // Loaded here, not at start-up: node:fs/promises pulls in the stream modules (~2 ms).
+  const { open, stat } = await import('node:fs/promises');
+  const name = displayPath(shown);
   const info = await stat(path).catch(() => undefined);
   if (!info) throw new UsageError(`cannot read '${name}': no such file`);
   if (!info.isFile()) throw new UsageError(`cannot read '${name}': not a regular file`);
   if (info.size > MAX_FILE_BYTES)
     throw new UsageError(`'${name}' is too large (${info.size} bytes, limit 10 MiB)`);
-  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  let handle: import('node:fs/promises').FileHandle | undefined;
   try {
     handle = await open(path, 'r');
     const buffer = Buffer.alloc(Math.min(info.size, MAX_FILE_BYTES));
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     const bytes = buffer.subarray(0, bytesRead);
-    if (bytes.includes(0)) throw new UsageError(`'${name}' looks binary, not an error text`);
-    return bytes.toString('utf8');
+    // A log saved as UTF-16 (PowerShell, Visual Studio) or UTF-32 is text too.
+    const sniffed = sniffEncoding(bytes);
+    if (sniffed === null) throw new UsageError(`'${name}' looks binary, not an error text`);
+    return decodeText(bytes, sniffed);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const code = (error as { code?: unknown }).code;

@@ -1,4 +1,5 @@
 import { relative, resolve } from 'node:path';
+import { displayPath } from '../../core/display-path.js';
 import { newCommand, parseWith } from '../_commander.js';
 import type { CommandHandler } from '../context.js';
 import { UsageError } from '../usage-error.js';
@@ -8,7 +9,10 @@ export const hookCommand: CommandHandler = async (argv, ctx) => {
   const program = newCommand('gemini-key-doctor hook', ctx)
     .description('Install a git pre-commit hook that blocks commits adding a Gemini API key.')
     .argument('<action>', 'install')
-    .option('--force', 'replace an existing pre-commit hook (the old one is kept as pre-commit.backup)')
+    .option(
+      '--force',
+      'replace an existing pre-commit hook (the old one is kept as a numbered pre-commit.backup)',
+    )
     .option('--cwd <dir>', 'run as if started in this folder')
     .option('--no-color', 'no colours');
   await parseWith(program, argv);
@@ -20,22 +24,25 @@ export const hookCommand: CommandHandler = async (argv, ctx) => {
   const root = await gitWorkTreeRoot(cwd);
   if (root === null)
     throw new UsageError('hook install needs a git work tree (run it inside your repository)');
-  const [{ HookExistsError }, { installScanHook }] = await Promise.all([
+  const [{ HookExistsError, HookSymlinkError }, { installScanHook }] = await Promise.all([
     import('../../io/git-hooks.js'),
     import('../../scan/hook-script.js'),
   ]);
   try {
     const result = await installScanHook(root, Boolean(flags.force));
     const shown = relative(cwd, result.path) || result.path;
-    ctx.out(`✓ Installed the pre-commit hook: ${shown}\n`);
-    if (result.backupPath) ctx.out(`  The previous hook was kept as ${relative(cwd, result.backupPath)}.\n`);
+    ctx.out(`✓ Installed the pre-commit hook: ${displayPath(shown)}\n`);
+    if (result.backupPath)
+      ctx.out(`  The previous hook was kept as ${displayPath(relative(cwd, result.backupPath))}.\n`);
     if (result.previous === 'ours') ctx.out('  (It replaced an older copy of the same hook.)\n');
     ctx.out(
       '  Every commit now runs `gemini-key-doctor scan --staged`; skip once with `git commit --no-verify`.\n',
     );
     return 0;
   } catch (error) {
-    if (error instanceof HookExistsError) throw new UsageError(error.message);
+    if (error instanceof HookExistsError || error instanceof HookSymlinkError) {
+      throw new UsageError(displayPath(error.message));
+    }
     throw error;
   }
 };

@@ -4,8 +4,8 @@ import { causeFinding } from './cause-finding.js';
 import { envFileFindings } from './env-file-findings.js';
 import { keyVariableFindings } from './env-key-findings.js';
 import { routingFindings } from './env-routing-findings.js';
-import { hygieneFindings } from './hygiene-findings.js';
 import { type LintContext, lintContext } from './lint-context.js';
+import { sharedKeyFindings } from './shared-key-findings.js';
 
 /**
  * Offline checks of where keys come from and where they go: missing or misnamed variables,
@@ -28,7 +28,7 @@ export function lintEnvironment(
     ['env.key', keyVariableFindings],
     ['env.dotenv', envFileFindings],
     ['env.routing', routingFindings],
-    ['hygiene', hygieneFindings],
+    ['hygiene', sharedKeyFindings],
   ];
   const findings: Finding[] = [];
   for (const [name, rule] of rules) {

@@ -83,22 +83,16 @@ function lintKeyValue(candidate: KeyCandidate): Finding[] {
   }
   const findings: Finding[] = [];
   const quotes = quoteSightings(value);
-  if (quotes.length > 0) findings.push(finding('key_quoted', { characters: quotes }, describe(quotes)));
+  if (quotes.total > 0) findings.push(finding('key_quoted', evidenceOf(quotes), describe(quotes)));
 
   const blanks = whitespaceSightings(value);
-  if (blanks.length > 0) {
-    const inner = blanks.some(
-      (s) =>
-        s.index > 0 &&
-        s.index < value.length - 1 &&
-        value.slice(0, s.index).trim() !== '' &&
-        value.slice(s.index).trim() !== '',
-    );
+  if (blanks.total > 0) {
+    const inner = hasInnerBlank(value);
     findings.push(
       causeFinding(
         'key.format',
         'key_whitespace',
-        { ...base, characters: blanks },
+        { ...base, ...evidenceOf(blanks) },
         {
           keys,
           clients,
@@ -113,8 +107,8 @@ function lintKeyValue(candidate: KeyCandidate): Finding[] {
   }
 
   const invisible = invisibleSightings(value);
-  if (invisible.length > 0)
-    findings.push(finding('key_invisible_chars', { characters: invisible }, describe(invisible)));
+  if (invisible.total > 0)
+    findings.push(finding('key_invisible_chars', evidenceOf(invisible), describe(invisible)));
 
   const core = coreOf(value);
   const shape = shapeProblem(core);
@@ -162,26 +156,57 @@ function stripQuotes(value: string): string {
   return value.replace(/^["'`\u2018\u2019\u201c\u201d]+|["'`\u2018\u2019\u201c\u201d]+$/g, '');
 }
 
-function sightingsWhere(value: string, test: (codePoint: number) => boolean): CharacterSighting[] {
-  const out: CharacterSighting[] = [];
-  for (let i = 0; i < value.length; i++) {
-    const cp = value.codePointAt(i) ?? 0;
-    if (test(cp))
-      out.push({ position: i + 1, index: i, codePoint: codePointLabel(cp), name: characterName(cp) });
-    if (cp > 0xffff) i++;
-  }
-  return out;
+/**
+ * Flagged characters are listed up to this many, then counted: a value of a million odd
+ * characters gave a million evidence entries (116 MB of JSON) before this cap.
+ */
+export const MAX_SIGHTINGS_LISTED = 20;
+
+/** The first MAX_SIGHTINGS_LISTED flagged characters, and how many there are in all. */
+interface Sightings {
+  listed: CharacterSighting[];
+  total: number;
 }
 
-function quoteSightings(value: string): CharacterSighting[] {
+function sightingsWhere(value: string, test: (codePoint: number) => boolean): Sightings {
+  const listed: CharacterSighting[] = [];
+  let total = 0;
+  for (let i = 0; i < value.length; i++) {
+    const cp = value.codePointAt(i) ?? 0;
+    if (test(cp)) {
+      total++;
+      if (listed.length < MAX_SIGHTINGS_LISTED)
+        listed.push({ position: i + 1, index: i, codePoint: codePointLabel(cp), name: characterName(cp) });
+    }
+    if (cp > 0xffff) i++;
+  }
+  return { listed, total };
+}
+
+function evidenceOf(sightings: Sightings): Evidence {
+  const more = sightings.total - sightings.listed.length;
+  return { characters: sightings.listed, ...(more > 0 ? { moreCharacters: more } : {}) };
+}
+
+/** A blank with key text on both sides (not just around the value). */
+function hasInnerBlank(value: string): boolean {
+  const first = [...value].findIndex((ch) => !isAsciiWhitespace(ch.codePointAt(0) ?? 0));
+  if (first === -1) return false;
+  let last = value.length - 1;
+  while (last > first && isAsciiWhitespace(value.charCodeAt(last))) last--;
+  for (let i = first; i < last; i++) if (isAsciiWhitespace(value.charCodeAt(i))) return true;
+  return false;
+}
+
+function quoteSightings(value: string): Sightings {
   return sightingsWhere(value, (cp) => STRAIGHT_QUOTES.has(cp) || SMART_QUOTES.has(cp));
 }
 
-function whitespaceSightings(value: string): CharacterSighting[] {
+function whitespaceSightings(value: string): Sightings {
   return sightingsWhere(value, isAsciiWhitespace);
 }
 
-function invisibleSightings(value: string): CharacterSighting[] {
+function invisibleSightings(value: string): Sightings {
   return sightingsWhere(
     value,
     (cp) => !SMART_QUOTES.has(cp) && !isAsciiWhitespace(cp) && (cp < 0x20 || cp > 0x7e),
@@ -189,9 +214,9 @@ function invisibleSightings(value: string): CharacterSighting[] {
 }
 
 /** "U+200B ZERO WIDTH SPACE at position 12 (of 54)": names and positions only, never key characters. */
-function describe(sightings: readonly CharacterSighting[]): string {
-  const shown = sightings.slice(0, 6).map((s) => `${s.codePoint} ${s.name} at position ${s.position}`);
-  const more = sightings.length > 6 ? `, and ${sightings.length - 6} more` : '';
+function describe(sightings: Sightings): string {
+  const shown = sightings.listed.slice(0, 6).map((s) => `${s.codePoint} ${s.name} at position ${s.position}`);
+  const more = sightings.total > 6 ? `, and ${sightings.total - 6} more` : '';
   return `Found: ${shown.join('; ')}${more}.`;
 }
 

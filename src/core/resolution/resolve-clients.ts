@@ -4,7 +4,7 @@ import { SecretKey } from '../secret-key.js';
 import { LANGCHAIN_PACKAGE_JSON } from './candidate-env-file-paths.js';
 import { clientKeyRule } from './client-key-rules.js';
 import { dotenvOverrides, type EffectiveEnv, loadWithoutOverride, shellEnv } from './effective-env.js';
-import { geminiCliView } from './gemini-cli-env.js';
+import { type GeminiCliAuthType, geminiCliView } from './gemini-cli-env.js';
 import {
   decideGoogleSdk,
   GEMINI_API_BASE_URL,
@@ -148,6 +148,15 @@ function langchainVersion(
   return null;
 }
 
+/** gemini-cli's auth types in the user's words (its own names, such as "gateway", are jargon). */
+const AUTH_TYPE_WORDS: Record<GeminiCliAuthType, string> = {
+  'gemini-api-key': 'signs in with GEMINI_API_KEY',
+  gateway: 'sends GEMINI_API_KEY to the GOOGLE_GEMINI_BASE_URL server',
+  'vertex-ai': 'signs in to Vertex AI',
+  'oauth-personal': 'signs in with a Google account, not a key',
+  'compute-default-credentials': "uses the machine's Google Cloud credentials, not a key",
+};
+
 /** The environment an app sees after loading `./.env` with dotenv or Node (no override), and why it may not. */
 export function loaderEnv(
   snapshot: ProjectSnapshot,
@@ -226,8 +235,8 @@ function geminiCli(snapshot: ProjectSnapshot): ClientResolution {
   );
   notes.push(
     view.authType === null
-      ? 'no auth type selected (settings.json or env)'
-      : `auth type ${view.authType} (from ${view.authTypeFrom})`,
+      ? 'no sign-in method selected (settings.json or env)'
+      : `${AUTH_TYPE_WORDS[view.authType]} (from ${view.authTypeFrom})`,
   );
   const env = view.env;
   const get = (name: string) => env.get(name);

@@ -8,12 +8,15 @@ export const envLintCheck: DoctorCheck = {
   id: 'env.lint',
   dependsOn: ['key.candidates'],
   run(state): Finding[] {
-    const found = state.core.lintEnvironment(state.snapshot, state.resolutions, state.candidates);
+    const linted = state.core.lintEnvironment(state.snapshot, state.resolutions, state.candidates);
+    // A key typed at --key-stdin is the key under test: that no variable holds one is no finding.
+    const found =
+      state.explicitKey?.source === 'stdin' ? linted.filter((f) => f.cause !== 'key_missing') : linted;
     // The core models the Gemini clients only: with an OpenAI client pointed at Gemini holding a
     // key, "no key" concerns clients this setup may not use, so it is a warning.
     const findings = state.openAi ? found.map(openAiSoftensMissingKey) : found;
     // The core names a missing key itself; this is the fallback when it could not run.
-    if (state.candidates.length === 0 && !findings.some((f) => f.cause === 'key_missing')) {
+    if (state.candidates.length === 0 && !linted.some((f) => f.cause === 'key_missing')) {
       findings.unshift(noKeyFinding(state.resolutions.length));
     }
     return findings.length > 0 ? findings : [environmentClean(state.snapshot)];

@@ -1,7 +1,7 @@
 import { basename, isAbsolute, relative } from 'node:path';
 import type { Finding } from '../../core/finding.js';
 import { PROJECT_ENV_FILE_NAMES } from '../../core/resolution/candidate-env-file-paths.js';
-import { readHygiene } from '../../io/read-hygiene.js';
+import { readProjectHygiene } from '../../io/read-project-hygiene.js';
 import { hygieneFindings } from '../hygiene-findings.js';
 import type { DoctorCheck } from './check.js';
 
@@ -14,7 +14,7 @@ export const hygieneCheck: DoctorCheck = {
     const envFiles = [...state.snapshot.files.entries()]
       .filter(([path, file]) => file.kind === 'file' && isProjectEnvFile(state.snapshot.cwd, path))
       .map(([path]) => path);
-    return hygieneFindings(await readHygiene(state.snapshot.cwd, envFiles), state.candidates);
+    return hygieneFindings(await readProjectHygiene(state.snapshot.cwd, envFiles), state.candidates);
   },
 };
 

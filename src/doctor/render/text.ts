@@ -1,103 +1,154 @@
 import { createColors } from 'picocolors';
-import type { CheckStatus, Finding } from '../../core/finding.js';
+import type { CheckStatus } from '../../core/finding.js';
 import type { DoctorReport } from '../report.js';
+import { type CheckView, checkViews, sendersOf, shownClients, VERDICT_MARK } from './report-view.js';
 
 const MARK: Record<CheckStatus, string> = { pass: '✓', warn: '!', fail: '✗', skip: '-' };
 
-/** The checklist: keys, the client matrix, one line per check with its fix, one summary line. */
+type Paint = (s: string) => string;
+
+interface Style {
+  status: Record<CheckStatus, Paint>;
+  dim: Paint;
+  bold: Paint;
+  verbose: boolean;
+}
+
+/**
+ * The flutter-doctor shape: a one-line header, the verdict, one line per check (details and fix
+ * steps only under problems, symptoms indented under their cause), the keys and the clients that
+ * send them, one summary line.
+ */
 export function renderText(report: DoctorReport, options: { color?: boolean; verbose?: boolean }): string {
   const c = createColors(options.color ?? false);
-  const paint: Record<CheckStatus, (s: string) => string> = {
-    pass: c.green,
-    warn: c.yellow,
-    fail: c.red,
-    skip: c.dim,
+  const style: Style = {
+    status: { pass: c.green, warn: c.yellow, fail: c.red, skip: c.dim },
+    dim: c.dim,
+    bold: c.bold,
+    verbose: options.verbose ?? false,
   };
-  const lines: string[] = [];
-  const where = report.probe.offline
-    ? 'offline (no request sent)'
-    : `probing ${report.probe.baseUrl}${report.probe.baseUrlSource === 'default' ? '' : ` (from ${report.probe.baseUrlSource === 'flag' ? '--base-url' : report.probe.baseUrlSource.slice(4)})`} with ${report.probe.model}`;
-  lines.push(
-    c.bold(`Gemini key doctor — ${report.cwd}`),
-    c.dim(`${plural(report.keys.length, 'key')}, ${where}`),
+  const verdictPaint = { ok: c.green, warn: c.yellow, fail: c.red, unverified: c.yellow }[
+    report.verdict.status
+  ];
+  const lines = [
+    c.dim(`Gemini key doctor · ${report.cwd} · ${where(report)}`),
+    c.bold(verdictPaint(`${VERDICT_MARK[report.verdict.status]} ${report.verdict.summary}`)),
     '',
-  );
-
-  if (report.keys.length > 0) {
-    lines.push(c.bold('Keys'));
-    for (const key of report.keys) {
-      const live = key.live ? `  ${key.live}` : '';
-      // A value defined somewhere that no modelled client sends as it stands (e.g. one gemini-cli cleans).
-      const unsent = key.usedBy.length === 0 ? c.dim('  (no client sends this value as is)') : '';
-      lines.push(
-        `  ${key.masked.padEnd(12)} #${key.fingerprint}  ${key.keyKind.padEnd(8)} ${key.sources.join(', ')}${live}${unsent}`,
-      );
-    }
-    lines.push('');
-  }
-  if (report.clients.length > 0) {
-    lines.push(c.bold('Which key each client would send'));
-    const width = Math.max(...report.clients.map((r) => r.client.length));
-    for (const client of report.clients) {
-      const key = client.key ? `${client.key.masked} #${client.key.fingerprint}` : c.dim('(no key)');
-      const source = client.source ? `  ← ${client.source}` : '';
-      const route =
-        client.backend === 'vertex'
-          ? '  [Vertex AI]'
-          : client.endpointStyle === 'openai'
-            ? '  [OpenAI-compatible]'
-            : '';
-      lines.push(`  ${client.client.padEnd(width)}  ${key}${source}${route}`);
-      if (options.verbose)
-        for (const note of client.notes) lines.push(c.dim(`  ${''.padEnd(width)}    ${note}`));
-    }
-    lines.push('');
-  }
-
-  lines.push(c.bold('Checks'));
-  for (const finding of report.findings)
-    lines.push(...findingLines(finding, paint, c.dim, options.verbose ?? false));
-  lines.push('', summaryLine(report, paint));
+  ];
+  for (const view of checkViews(report, style.verbose)) lines.push(...checkLines(view, style));
+  lines.push('', ...keyLines(report, style), '', footer(report, style));
   return `${lines.join('\n')}\n`;
 }
 
-function findingLines(
-  f: Finding,
-  paint: Record<CheckStatus, (s: string) => string>,
-  dim: (s: string) => string,
-  verbose: boolean,
-): string[] {
-  const lines = [`${paint[f.status](MARK[f.status])} ${f.status === 'skip' ? dim(f.title) : f.title}`];
-  const showDetail = f.status === 'fail' || f.status === 'warn' || verbose;
-  if (showDetail && f.detail)
-    lines.push(...wrap(f.detail).map((l) => `    ${f.status === 'skip' ? dim(l) : l}`));
+function where(report: DoctorReport): string {
+  if (report.probe.offline) return 'offline, no request sent';
+  const from =
+    report.probe.baseUrlSource === 'default'
+      ? ''
+      : ` (from ${report.probe.baseUrlSource === 'flag' ? '--base-url' : report.probe.baseUrlSource.slice(4)})`;
+  return `probed ${report.probe.baseUrl}${from} with ${report.probe.model}`;
+}
+
+function checkLines(view: CheckView, style: Style): string[] {
+  const f = view.finding;
+  const title = f.status === 'skip' ? style.dim(f.title) : f.title;
+  const lines = [`${style.status[f.status](MARK[f.status])} ${title}`];
+  if (!view.open) {
+    if (style.verbose && f.detail) lines.push(...indent(wrap(f.detail), 4).map(style.dim));
+    return lines;
+  }
+  lines.push(...indent(style.verbose ? wrap(f.detail) : shortDetail(f.detail), 4));
   const alternatives = f.evidence['alternatives'];
-  if (
-    (f.status === 'fail' || f.status === 'warn') &&
-    Array.isArray(alternatives) &&
-    alternatives.length > 0
-  ) {
+  if (Array.isArray(alternatives) && alternatives.length > 0)
     lines.push(
-      dim(`    could also be: ${alternatives.join(', ')} (the answer alone cannot tell them apart)`),
+      style.dim(`    could also be: ${alternatives.join(', ')} (the answer alone cannot tell them apart)`),
     );
+  for (const symptom of view.symptoms) {
+    lines.push(
+      `    ↳ ${style.status[symptom.status](MARK[symptom.status])} ${symptom.title} ${style.dim('(caused by the above)')}`,
+    );
+    if (style.verbose && symptom.detail) lines.push(...indent(wrap(symptom.detail, 94), 8).map(style.dim));
   }
-  if (f.status === 'fail' || f.status === 'warn') {
-    f.fix.forEach((step, i) => {
-      lines.push(`    ${i === 0 ? 'fix: ' : '     '}${f.fix.length > 1 ? `${i + 1}. ` : ''}${step}`);
-    });
-  }
-  if (verbose && f.cause && f.status !== 'pass') lines.push(dim(`    cause: ${f.cause}  check: ${f.check}`));
+  f.fix.forEach((step, i) => {
+    lines.push(`    ${i === 0 ? 'fix: ' : '     '}${f.fix.length > 1 ? `${i + 1}. ` : ''}${step}`);
+  });
+  if (style.verbose && f.cause) lines.push(style.dim(`    cause: ${f.cause}  check: ${f.check}`));
   return lines;
 }
 
-function summaryLine(report: DoctorReport, paint: Record<CheckStatus, (s: string) => string>): string {
+/**
+ * The first sentence or two of a detail (up to ~180 characters) and the server's own words, so a
+ * failing check takes three lines, not eight; `-v` shows all of it.
+ */
+function shortDetail(detail: string): string[] {
+  const [explanation = '', ...rest] = detail.split('\n');
+  const sentences = explanation.split(/(?<=[.!?])\s+(?=[A-Z`"(])/);
+  let short = sentences[0] ?? '';
+  for (const next of sentences.slice(1)) {
+    if (short.length + next.length + 1 > 180) break;
+    short = `${short} ${next}`;
+  }
+  const server = rest.filter(Boolean).map((line) => clip(line, 110));
+  return [...wrap(short), ...server].filter((l) => l !== '');
+}
+
+function keyLines(report: DoctorReport, style: Style): string[] {
+  const { clients, all } = shownClients(report, style.verbose);
+  const heading = all
+    ? 'Keys, and the clients that send them'
+    : 'Keys, and the clients of this project that send them';
+  const lines = [style.bold(heading)];
+  const width = Math.max(8, ...report.keys.map((k) => k.masked.length));
+  for (const key of report.keys) {
+    const senders = key.sources.includes('stdin') ? ['the key under test'] : sendersOf(key, clients);
+    const live = key.live ? ` ${key.live}` : '';
+    const to =
+      senders.length > 0 ? senders.join(', ') : style.dim(all ? 'no client sends this value as is' : 'none');
+    lines.push(
+      `  ${key.masked.padEnd(width)}  ${key.keyKind.padEnd(8)}${live.padEnd(9)}  ${key.sources.join(', ')} → ${to}`,
+    );
+  }
+  const keyless = clients.filter((c) => c.key === null).map((c) => c.client);
+  if (keyless.length > 0)
+    lines.push(`  ${style.dim('(no key)'.padEnd(width))}  ${''.padEnd(17)}  → ${keyless.join(', ')}`);
+  if (style.verbose) {
+    for (const client of clients) {
+      const route =
+        client.backend === 'vertex'
+          ? ' [Vertex AI]'
+          : client.endpointStyle === 'openai'
+            ? ' [OpenAI-compatible]'
+            : '';
+      lines.push(style.dim(`  ${client.client}${route}: ${client.notes.join('; ') || 'no notes'}`));
+    }
+  }
+  return lines;
+}
+
+function footer(report: DoctorReport, style: Style): string {
   const s = report.summary;
   const parts = [`${s.pass} passed`, plural(s.warn, 'warning'), `${s.fail} failed`];
   if (s.skip > 0) parts.push(`${s.skip} skipped`);
-  const text = parts.join(', ');
-  if (s.fail > 0) return paint.fail(text);
-  if (s.warn > 0) return paint.warn(text);
-  return paint.pass(`${text} — no issues found`);
+  const counts = parts.join(', ');
+  const hint = style.verbose ? '' : ' · -v for details';
+  switch (report.verdict.status) {
+    case 'ok':
+      return style.status.pass(`${counts} — no issues found${hint}`);
+    case 'warn':
+      return style.status.warn(`${counts}${hint}`);
+    case 'unverified':
+      return style.status.warn(`${counts} — nothing proven live, run again when the network answers${hint}`);
+    default:
+      return style.status.fail(`${counts}${hint}`);
+  }
+}
+
+function indent(lines: readonly string[], by: number): string[] {
+  return lines.map((l) => `${' '.repeat(by)}${l}`);
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 function plural(n: number, word: string): string {
@@ -105,7 +156,7 @@ function plural(n: number, word: string): string {
 }
 
 /** Long details wrapped at ~100 columns so the checklist stays readable. */
-function wrap(text: string, width = 100): string[] {
+function wrap(text: string, width = 96): string[] {
   const out: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';

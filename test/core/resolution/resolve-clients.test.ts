@@ -173,7 +173,9 @@ describe('resolveClients: which key each client sends', () => {
       env: { GOOGLE_GEMINI_BASE_URL: 'http://localhost:8080', GEMINI_API_KEY: auth },
     });
     assert.equal(gateway.of('gemini-cli').baseUrl, 'http://localhost:8080');
-    assert.ok(gateway.of('gemini-cli').notes.some((n) => n.includes('gateway')));
+    // In the user's words, not gemini-cli's "gateway" auth type (issue 8).
+    assert.ok(gateway.of('gemini-cli').notes.some((n) => n.includes('GOOGLE_GEMINI_BASE_URL server')));
+    assert.ok(!gateway.of('gemini-cli').notes.some((n) => /auth type/.test(n)));
   });
 
   it('Vertex base URLs follow the location; env project/location make the SDK drop the key', () => {

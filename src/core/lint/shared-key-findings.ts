@@ -6,8 +6,8 @@ import type { LintContext } from './lint-context.js';
 const PRODUCTION_FILE = /(^|\/)\.env\.production(\.local)?$/;
 const DEVELOPMENT_FILE = /(^|\/)\.env(\.local|\.development(\.local)?|\.test)?$/;
 
-/** The same key (by fingerprint) in development and production env files. Git questions are the edge's (read-hygiene). */
-export function hygieneFindings(ctx: LintContext): Finding[] {
+/** The same key (by fingerprint) in development and production env files. Git questions are the edge's (io/read-project-hygiene). */
+export function sharedKeyFindings(ctx: LintContext): Finding[] {
   const out: Finding[] = [];
   for (const candidate of ctx.candidates) {
     const files = candidate.sources

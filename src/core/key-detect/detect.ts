@@ -1,6 +1,7 @@
-import { AUTH_KEY_MIN_TAIL } from '../core/key-material.js';
-import { SecretKey } from '../core/secret-key.js';
+import { AUTH_KEY_MIN_TAIL } from '../key-material.js';
+import { SecretKey } from '../secret-key.js';
 import { describeContext, type KeyContext } from './detect-context.js';
+import { isPlaceholderTail } from './placeholder.js';
 import { isTestKey } from './test-keys.js';
 
 /**
@@ -13,8 +14,6 @@ import { isTestKey } from './test-keys.js';
 /** Longest auth-key tail the scanner accepts (observed: 50); longer runs are some other token. */
 export const SCAN_AUTH_KEY_MAX_TAIL = 72;
 const STANDARD_TAIL = 35;
-/** Fewer distinct characters than this in the tail: a placeholder (`AIzaSyXXXX…`), not a key. */
-const PLACEHOLDER_MAX_DISTINCT = 8;
 
 export interface DetectOptions {
   /** The file's path: some contexts (google-services.json) are known by name. */
@@ -139,9 +138,23 @@ function bufferSource(buf: Buffer): Source {
     at: (i) => buf[i] ?? 0,
     find: (needle, from) => buf.indexOf(needle, from, 'latin1'),
     slice: (start, end) => buf.toString('utf8', start, end),
-    width: (start, end) => buf.toString('utf8', start, end).length,
+    width: (start, end) => utf16Width(buf, start, end),
     newline: (from) => buf.indexOf(10, from),
   };
+}
+
+/**
+ * UTF-16 units that UTF-8 bytes decode to, counted without decoding (a one-line file of 600 MB
+ * used to be turned into one string here: ERR_STRING_TOO_LONG): one per lead byte, two for a
+ * 4-byte sequence.
+ */
+export function utf16Width(buf: Uint8Array, start: number, end: number): number {
+  let units = 0;
+  for (let i = start; i < end; i++) {
+    const byte = buf[i] ?? 0;
+    if ((byte & 0xc0) !== 0x80) units += byte >= 0xf0 ? 2 : 1;
+  }
+  return units;
 }
 
 function asBuffer(bytes: Uint8Array): Buffer {
@@ -184,14 +197,14 @@ function isHex(code: number): boolean {
 const BACKSLASH = 0x5c;
 
 /**
- * The character before a key must not continue a token. A key character is allowed only when it
+ * The character before a key must not continue a token (a dot does not: `the key...AIza…`, like
+ * gitleaks' `\b`). A key character is allowed only when it
  * ends an escape: `\n` `\r` `\t` `\b` `\f` `\/` (JSON, string literals), `\u003d` `\x3d`, or `%3D`
  * (URL encoding) — the escape stands for a separator, not for part of the key.
  */
 function leftBoundaryOk(source: Source, at: number): boolean {
   if (at === 0) return true;
   const prev = source.at(at - 1);
-  if (prev === 0x2e) return false; // `.`: a member or a longer dotted token
   if (!isKeyChar(prev)) return true;
   // \n \r \t \b \f
   if (at >= 2 && source.at(at - 2) === BACKSLASH && 'nrtbf'.includes(String.fromCharCode(prev))) return true;
@@ -214,7 +227,5 @@ function hexRun(source: Source, from: number, count: number): boolean {
 }
 
 function looksLikePlaceholder(source: Source, start: number, end: number): boolean {
-  const seen = new Set<number>();
-  for (let i = start; i < end; i++) seen.add(source.at(i));
-  return seen.size < PLACEHOLDER_MAX_DISTINCT;
+  return isPlaceholderTail(source.slice(start, end));
 }

@@ -5,7 +5,7 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { readHygiene } from '../../src/io/read-hygiene.js';
+import { readProjectHygiene } from '../../src/io/read-project-hygiene.js';
 
 /**
  * A folder's own .git/config may name an fsmonitor program; `git ls-files` would run it. The
@@ -31,9 +31,9 @@ after(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('readHygiene', { skip: process.platform === 'win32' }, () => {
+describe('readProjectHygiene', { skip: process.platform === 'win32' }, () => {
   test("answers from git without running the repository's fsmonitor hook", async () => {
-    const facts = await readHygiene(dir, [join(dir, '.env')]);
+    const facts = await readProjectHygiene(dir, [join(dir, '.env')]);
     assert.deepEqual(facts.envFiles, [{ file: '.env', ignored: false, tracked: true }]);
     assert.equal(existsSync(marker()), false, 'the fsmonitor program ran');
   });

@@ -1,0 +1,87 @@
+// Start-up of the CLI against a bare `node -e 0`, in the same run: `--version`, `explain --json -`
+// on a small input, and `doctor --offline` in an empty folder. Each time is split into node's own
+// start (`node -e 0`), loading our modules (`node --require <the command's bundle> -e 0`, minus
+// node) and the work (the whole run, minus both).
+// Targets (ratio to `node -e 0`): --version ≤ 1.3×, explain ≤ 1.8×, doctor --offline ≤ 2.0×.
+// GKD_BENCH_BIN=path/to/bin measures another build (e.g. an older commit's) without the split.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import {
+  alternate,
+  describeEnv,
+  fmt,
+  minimalEnv,
+  pairedRatio,
+  record,
+  requireBuild,
+  summary,
+  timeProcess,
+} from './_support.mjs';
+
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 31);
+const explicit = process.env['GKD_BENCH_BIN'];
+const bin = explicit ?? requireBuild('startup');
+const commands = join(dirname(bin), 'commands');
+const empty = mkdtempSync(join(tmpdir(), 'gkd-bench-empty-'));
+const env = minimalEnv();
+const node = process.execPath;
+const input = JSON.stringify({
+  error: {
+    code: 400,
+    message: 'API key not valid. Please pass a valid API key.',
+    status: 'INVALID_ARGUMENT',
+  },
+});
+
+const run =
+  (args, options = {}) =>
+  () =>
+    timeProcess(node, args, { cwd: empty, env, ...options }).ms;
+const TARGETS = { version: 1.3, explain: 1.8, doctor: 2.0 };
+const measurements = {
+  node: run(['-e', '0']),
+  version: run([bin, '--version']),
+  explain: run([bin, 'explain', '--json', '-'], { input }),
+  // no key anywhere: the doctor reports it and exits 1
+  doctor: run([bin, 'doctor', '--offline'], { okStatus: [1] }),
+};
+if (!explicit) {
+  measurements.explainModules = run(['--require', join(commands, 'explain.cjs'), '-e', '0']);
+  measurements.doctorModules = run(['--require', join(commands, 'doctor.cjs'), '-e', '0']);
+}
+
+console.log(describeEnv(env));
+console.log(
+  `${explicit ? `build: ${explicit}` : `build: ${bin}`}; ${RUNS} alternating rounds; cwd: an empty folder`,
+);
+const samples = alternate(measurements, RUNS);
+rmSync(empty, { recursive: true, force: true });
+
+const nodeMs = summary(samples.node);
+console.log(`node -e 0                 ${fmt(nodeMs)}`);
+const figures = { runs: RUNS, nodeMs: nodeMs.median, commands: {} };
+for (const name of ['version', 'explain', 'doctor']) {
+  const total = summary(samples[name]);
+  const ratio = pairedRatio(samples[name], samples.node);
+  const label = { version: '--version', explain: 'explain --json -', doctor: 'doctor --offline' }[name];
+  const verdict = ratio.median <= TARGETS[name] ? 'met' : 'NOT met';
+  let split = '';
+  const entry = {
+    ms: total.median,
+    ratio: ratio.median,
+    ratioMin: ratio.min,
+    ratioMax: ratio.max,
+    target: TARGETS[name],
+  };
+  if (samples[`${name}Modules`]) {
+    const loaded = summary(samples[`${name}Modules`]).median;
+    entry.split = { node: nodeMs.median, modules: loaded - nodeMs.median, work: total.median - loaded };
+    split = `  split: node ${nodeMs.median.toFixed(1)} + modules ${(loaded - nodeMs.median).toFixed(1)} + work ${(total.median - loaded).toFixed(1)} ms`;
+  }
+  figures.commands[name] = entry;
+  console.log(
+    `${label.padEnd(25)} ${fmt(total)}  ratio ${ratio.median.toFixed(2)}× (${ratio.min.toFixed(2)}–${ratio.max.toFixed(2)}), target ≤ ${TARGETS[name]}×: ${verdict}${split}`,
+  );
+}
+if (!explicit) record('startup', figures);

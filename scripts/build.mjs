@@ -1,0 +1,214 @@
+#!/usr/bin/env node
+// Builds dist/ in two parts:
+//  1. The library: tsc emits one ESM file per module with its .d.ts (tree-shakeable; package.json
+//     says `sideEffects: false`). Type errors are `npm run typecheck`'s job, so this emit skips
+//     checking (--noCheck: 3 s instead of 13).
+//  2. The CLI, with esbuild: a small CommonJS entry (dist/bin/gemini-key-doctor.cjs) and one bundle
+//     per command (dist/bin/commands/<name>.cjs) that the entry `require`s only when that command
+//     runs.
+//     CommonJS because Node starts an ES module entry ~4 ms slower than a CommonJS one (half the
+//     `--version` budget); one file per command because every further file costs a read and a
+//     compile. A new command needs no line here: every src/cli/commands/*.ts is a bundle, and a
+//     lazy `import('./commands/x.js')` between two of them becomes a `require` of the other bundle.
+//     Another entry is one line in BUNDLES; another build step, one `await import()` at the end.
+// Then it writes dist/build-stamp.json with the hash of the sources, which the benchmarks compare
+// (they refuse to measure a stale build).
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { sourceHash } from './source-hash.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = join(ROOT, 'dist');
+
+const commandFiles = readdirSync(join(ROOT, 'src/cli/commands'))
+  .filter((name) => name.endsWith('.ts'))
+  .map((name) => `src/cli/commands/${name}`);
+
+/**
+ * Every bundled entry: its source and its output under dist/. `format: 'esm'` is for a file Node
+ * must load as an ES module: the scan worker sits where src/scan/scan-jobs.ts looks for it, next
+ * to the bundle that starts it (`new URL('./scan-worker.js', import.meta.url)`).
+ */
+export const BUNDLES = [
+  { entry: 'src/cli/bin.ts', out: 'bin/gemini-key-doctor.cjs' },
+  ...commandFiles.map((entry) => ({
+    entry,
+    out: `bin/commands/${entry.split('/').pop().replace(/\.ts$/, '.cjs')}`,
+  })),
+  { entry: 'src/scan/scan-worker.ts', out: 'bin/commands/scan-worker.js', format: 'esm' },
+  // Big and rarely needed: zod, for `emulate --config` only, in a file of its own.
+  { entry: 'src/emulator/config-file.ts', out: 'bin/lazy/emulator-config-file.cjs' },
+  // The MCP server imports the SDK (an optional peer, ES modules only) at run time.
+  { entry: 'src/mcp/server.ts', out: 'bin/lazy/mcp-server.js', format: 'esm' },
+];
+
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const runtimeDeps = new Set(Object.keys(pkg.dependencies ?? {}));
+const peerDeps = new Set(Object.keys(pkg.peerDependencies ?? {}));
+
+/**
+ * Only `dependencies` may be inlined. A dev dependency (the real SDK clients the tests run, the
+ * test tools) reaching a bundle is a mistake: the build fails and names the import.
+ */
+const onlyRuntimeDependencies = {
+  name: 'only-runtime-dependencies',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith('node:') || args.importer.includes('node_modules')) return undefined;
+      const [scope, name] = args.path.split('/');
+      const pkgName = args.path.startsWith('@') ? `${scope}/${name}` : scope;
+      if (runtimeDeps.has(pkgName)) return undefined;
+      // An optional peer (the MCP SDK, the Google SDK) is the user's install: loaded at run time.
+      if (peerDeps.has(pkgName)) return { path: args.path, external: true };
+      return {
+        errors: [{ text: `${args.path} is not in package.json "dependencies": it must not be bundled` }],
+      };
+    });
+  },
+};
+
+/**
+ * Lazy loads across files. In a CommonJS bundle, `import()` of another CommonJS bundle or of a
+ * Node built-in becomes a `require` run when the import runs: Node's ES module loader (~4 ms to
+ * start) is never needed. `import()` of an ES module bundle (or from one) stays a real `import()`.
+ */
+function lazyLoads(self) {
+  const outputOf = new Map(BUNDLES.map((b) => [resolve(ROOT, b.entry), b]));
+  const selfIsCjs = self.format !== 'esm';
+  return {
+    name: 'lazy-loads',
+    setup(b) {
+      b.onResolve({ filter: /.*/, namespace: 'require-at-import' }, (args) => ({
+        path: args.path,
+        external: true,
+      }));
+      b.onResolve({ filter: /.*/ }, (args) => {
+        if (args.kind !== 'dynamic-import') return undefined;
+        if (args.path.startsWith('node:')) {
+          return selfIsCjs ? { path: args.path, namespace: 'require-at-import' } : undefined;
+        }
+        if (!args.path.startsWith('.')) return undefined;
+        const target = outputOf.get(resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts')));
+        if (target === undefined || target === self) return undefined;
+        let path = relative(dirname(join(DIST, self.out)), join(DIST, target.out));
+        if (!path.startsWith('.')) path = `./${path}`;
+        if (selfIsCjs && target.format !== 'esm') return { path, namespace: 'require-at-import' };
+        return { path, external: true };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'require-at-import' }, (args) => ({
+        contents: `module.exports = require(${JSON.stringify(args.path)});`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/**
+ * Node built-ins that take milliseconds to load and that bundled code requires at load time but
+ * calls only on rare paths: commander requires child_process (~4 ms) for executable subcommands,
+ * which this CLI never uses; dotenv requires crypto (~3 ms) for encrypted .env files. Each is
+ * replaced by a stand-in that loads the real module on first use.
+ */
+const LAZY_BUILTINS = ['child_process', 'crypto'];
+const requireBuiltin = createRequire(import.meta.url);
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    const filter = new RegExp(`^(node:)?(${LAZY_BUILTINS.join('|')})$`);
+    b.onResolve({ filter }, (args) =>
+      // the stand-in's own require is the real module
+      args.namespace === 'lazy-builtin'
+        ? { path: args.path, external: true }
+        : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' },
+    );
+    // The key list is taken now, so listing the module (esbuild's interop does, for every named
+    // import) does not load it: only reading a property does.
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      loader: 'js',
+      contents: `let real;
+const load = () => (real ??= require('node:${args.path}'));
+const keys = ${JSON.stringify(Object.keys(requireBuiltin(`node:${args.path}`)))};
+module.exports = new Proxy({}, {
+  get: (_, name) => load()[name],
+  has: (_, name) => keys.includes(name) || name in load(),
+  ownKeys: () => keys,
+  getOwnPropertyDescriptor: (_, name) =>
+    keys.includes(name) ? { configurable: true, enumerable: true, writable: true, value: undefined } : undefined,
+});`,
+    }));
+  },
+};
+
+/**
+ * Exact, meaning-preserving rewrites of a dependency's source, for start-up. The build fails when
+ * a pattern is no longer there (the dependency changed: look again).
+ *  - picocolors decides its default instance's colours at load time from `process.stdout.isTTY`,
+ *    which creates the stdout stream (~10 ms on a pipe, with node:tty, net and the streams). This
+ *    CLI prints with write(2) and never uses that default instance: every renderer calls
+ *    createColors(enabled) with the CLI's own decision (TTY, NO_COLOR, --no-color, TERM=dumb).
+ *    So the probe becomes `false`, which only the unused default instance sees.
+ */
+const SOURCE_PATCHES = [
+  { file: 'node_modules/picocolors/picocolors.js', from: '(p.stdout || {}).isTTY', to: 'false' },
+];
+const patchSources = {
+  name: 'patch-sources',
+  setup(b) {
+    for (const patch of SOURCE_PATCHES) {
+      const path = join(ROOT, patch.file);
+      b.onLoad({ filter: new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }, () => {
+        const source = readFileSync(path, 'utf8');
+        if (!source.includes(patch.from)) throw new Error(`${patch.file} no longer contains ${patch.from}`);
+        return { contents: source.replace(patch.from, patch.to), loader: 'js' };
+      });
+    }
+  },
+};
+
+async function bundle(entry) {
+  const cjs = entry.format !== 'esm';
+  await build({
+    absWorkingDir: ROOT,
+    entryPoints: [entry.entry],
+    outfile: join(DIST, entry.out),
+    bundle: true,
+    format: cjs ? 'cjs' : 'esm',
+    platform: 'node',
+    target: 'node20',
+    // GKD_BUILD_READABLE=1 keeps names and lines, for a CPU profile of the bundle.
+    minify: !process.env['GKD_BUILD_READABLE'],
+    logLevel: 'warning',
+    // The version is inlined: `--version` reads no file.
+    define: {
+      __GKD_VERSION__: JSON.stringify(pkg.version),
+      ...(cjs ? { 'import.meta.url': 'importMetaUrl' } : {}),
+    },
+    inject: cjs ? [join(ROOT, 'scripts/build-shims/import-meta-url.mjs')] : [],
+    // An ES module bundle has no `require` for the CommonJS dependencies it inlines: give it one.
+    banner: cjs
+      ? {}
+      : {
+          js: "import { createRequire as __gkdRequire } from 'node:module'; const require = __gkdRequire(import.meta.url);",
+        },
+    // import.meta.resolve only runs from source under tsx (src/scan/scan-jobs.ts).
+    logOverride: { 'empty-import-meta': 'silent' },
+    plugins: [lazyLoads(entry), lazyBuiltins, patchSources, onlyRuntimeDependencies],
+  });
+}
+
+const started = performance.now();
+rmSync(DIST, { recursive: true, force: true });
+const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
+execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--noCheck'], {
+  cwd: ROOT,
+  stdio: 'inherit',
+});
+await Promise.all(BUNDLES.map(bundle));
+// dist/web/explain.html: the explain page as one self-contained file (its own esbuild settings).
+await import('./build-web.mjs');
+writeFileSync(join(DIST, 'build-stamp.json'), `${JSON.stringify({ sourceHash: sourceHash(ROOT) })}\n`);
+console.log(`built dist/ in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -1,0 +1,209 @@
+import { confusablesMap } from 'confusables';
+
+/**
+ * What a reader sees in a text, with a map back to where each character came from. A key pasted
+ * with a zero-width space, a tab, an ANSI colour code, a Cyrillic `А`, `%41` or `&#65;` inside it
+ * is still that key to a reader (and to whoever copies it), so masking must find keys in this view:
+ * - percent-, HTML- and `\u`/`\x`-escapes are decoded;
+ * - ANSI escape sequences, control (Cc), format (Cf) and combining (Mn) characters are dropped;
+ * - letters are folded to ASCII (NFKC for full-width and mathematical forms, then Unicode's
+ *   confusables: Cyrillic and Greek look-alikes).
+ * Character `i` of `text` came from `source.slice(start[i], end[i])`.
+ */
+export interface VisibleText {
+  text: string;
+  start: Int32Array;
+  end: Int32Array;
+}
+
+/** Anything that can change what a reader sees; a text without it is its own visible form. */
+const NEEDS_WORK = /[^\u0020-\u007e]|[%&\\]/;
+
+export function needsVisibleForm(source: string): boolean {
+  return NEEDS_WORK.test(source);
+}
+
+/** An escape a pass may have uncovered (ESC and CSI are the ANSI introducers). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escapes start with control characters
+const ESCAPE_START = /%[0-9A-Fa-f]{2}|&#?[0-9A-Za-z]|\\[ux]|\x1b|\x9b/;
+
+const DROPPED = /^[\p{Cc}\p{Cf}\p{Mn}]$/u;
+
+/** Layers of disguise undone, at most (`%\u200b41` is `%41` once the invisible space goes, then `A`). */
+const MAX_PASSES = 3;
+
+export function visibleText(source: string): VisibleText {
+  let view = onePass(source);
+  // Another pass only when this one left an escape to decode (`%\u200b41` → `%41`).
+  for (let pass = 1; pass < MAX_PASSES && view.text !== source && ESCAPE_START.test(view.text); pass++) {
+    const next = onePass(view.text);
+    if (next.text === view.text) break;
+    view = {
+      text: next.text,
+      start: next.start.map((at) => view.start[at] ?? 0),
+      end: next.end.map((at) => view.end[at - 1] ?? 0),
+    };
+    source = next.text;
+  }
+  return view;
+}
+
+/** Printable ASCII that starts no escape: its own visible form. */
+function isPlain(unit: number): boolean {
+  return unit >= 0x20 && unit < 0x7f && unit !== 0x25 && unit !== 0x26 && unit !== 0x5c;
+}
+
+function onePass(source: string): VisibleText {
+  const parts: string[] = [];
+  let start = new Int32Array(source.length + 16);
+  let end = new Int32Array(source.length + 16);
+  let length = 0;
+  const room = (more: number) => {
+    if (length + more <= start.length) return;
+    const grow = (old: Int32Array) => {
+      const next = new Int32Array(Math.max(old.length * 2, length + more));
+      next.set(old);
+      return next;
+    };
+    start = grow(start);
+    end = grow(end);
+  };
+  let i = 0;
+  while (i < source.length) {
+    if (isPlain(source.charCodeAt(i))) {
+      // Hot path: a run of plain characters is copied as one piece.
+      let j = i + 1;
+      while (j < source.length && isPlain(source.charCodeAt(j))) j++;
+      room(j - i);
+      parts.push(source.slice(i, j));
+      for (let k = i; k < j; k++, length++) {
+        start[length] = k;
+        end[length] = k + 1;
+      }
+      i = j;
+      continue;
+    }
+    const ansi = ansiEscapeLength(source, i);
+    if (ansi > 0) {
+      i += ansi;
+      continue;
+    }
+    const decoded = decodeEscape(source, i);
+    const code = decoded ? decoded.code : (source.codePointAt(i) ?? 0);
+    const next = decoded ? decoded.next : i + (code > 0xffff ? 2 : 1);
+    const folded = visibleFormOf(code);
+    if (folded !== '') {
+      room(folded.length);
+      parts.push(folded);
+      for (let k = 0; k < folded.length; k++, length++) {
+        start[length] = i;
+        end[length] = next;
+      }
+    }
+    i = next;
+  }
+  return { text: parts.join(''), start: start.subarray(0, length), end: end.subarray(0, length) };
+}
+
+/** What a reader sees for one code point ('' when nothing), cached: texts repeat few characters. */
+const SEEN = new Map<number, string>();
+
+function visibleFormOf(code: number): string {
+  let form = SEEN.get(code);
+  if (form === undefined) {
+    const char = String.fromCodePoint(code);
+    form = DROPPED.test(char) ? '' : fold(char);
+    if (SEEN.size < 8192) SEEN.set(code, form);
+  }
+  return form;
+}
+
+/** ASCII stays; other letters fold to the ASCII letters they look like. */
+function fold(char: string): string {
+  if (char.charCodeAt(0) < 0x80) return char;
+  const compat = char.normalize('NFKC');
+  if (/^[\x20-\x7e]+$/.test(compat)) return compat;
+  const look = confusablesMap.get(char) ?? confusablesMap.get(compat);
+  return look !== undefined && /^[A-Za-z0-9_-]$/.test(look) ? look : compat;
+}
+
+/** ESC [ … final, ESC ] … BEL or ST, or ESC and one character; 0 when none starts here. */
+function ansiEscapeLength(source: string, at: number): number {
+  const code = source.charCodeAt(at);
+  if (code === 0x9b) return csiLength(source, at + 1) - at;
+  if (code !== 0x1b) return 0;
+  const kind = source[at + 1];
+  if (kind === '[') return csiLength(source, at + 2) - at;
+  if (kind === ']') {
+    for (let j = at + 2; j < source.length && j < at + 4096; j++) {
+      if (source.charCodeAt(j) === 0x07) return j + 1 - at;
+      if (source.charCodeAt(j) === 0x1b && source[j + 1] === '\\') return j + 2 - at;
+    }
+    return 2;
+  }
+  return kind === undefined ? 1 : 2;
+}
+
+function csiLength(source: string, from: number): number {
+  let j = from;
+  while (j < source.length && j < from + 64) {
+    const code = source.charCodeAt(j);
+    j++;
+    if (code >= 0x40 && code <= 0x7e) return j; // final byte
+    if (code < 0x20 || code > 0x3f) return j - 1; // not a parameter or intermediate: stop before it
+  }
+  return j;
+}
+
+const HTML_NAMED: Record<string, number> = {
+  lowbar: 0x5f,
+  UnderBar: 0x5f,
+  hyphen: 0x2d,
+  dash: 0x2d,
+  period: 0x2e,
+};
+
+/** `%41`, `&#65;`, `&#x41;`, `&lowbar;`, `\u0041`, `\u{41}`, `\x41` at `at`. */
+function decodeEscape(source: string, at: number): { code: number; next: number } | undefined {
+  const head = source[at];
+  if (head === '%') return hexAt(source, at + 1, 2, 2);
+  if (head === '&') {
+    const match = /^&(?:#(\d{1,7})|#[xX]([0-9A-Fa-f]{1,6})|([A-Za-z]{2,8}));?/.exec(
+      source.slice(at, at + 12),
+    );
+    if (!match) return undefined;
+    const code = match[1]
+      ? Number(match[1])
+      : match[2]
+        ? Number.parseInt(match[2], 16)
+        : HTML_NAMED[match[3] ?? ''];
+    if (code === undefined || code > 0x10ffff) return undefined;
+    // Unterminated: only a printable character (`&#x4%31;` is `&#x41;` once `%31` is decoded).
+    if (!match[0].endsWith(';') && (match[3] || code < 0x20)) return undefined;
+    return { code, next: at + match[0].length };
+  }
+  if (head === '\\') {
+    const kind = source[at + 1];
+    if (kind === 'x') return hexAt(source, at + 2, 2, 2);
+    if (kind === 'u' && source[at + 2] === '{') {
+      const close = source.indexOf('}', at + 3);
+      if (close === -1 || close > at + 9) return undefined;
+      const decoded = hexAt(source, at + 3, close - at - 3, close - at - 3);
+      return decoded && { code: decoded.code, next: close + 1 };
+    }
+    if (kind === 'u') return hexAt(source, at + 2, 4, 4);
+  }
+  return undefined;
+}
+
+function hexAt(
+  source: string,
+  from: number,
+  min: number,
+  max: number,
+): { code: number; next: number } | undefined {
+  const digits = source.slice(from, from + max);
+  if (digits.length < min || !/^[0-9A-Fa-f]+$/.test(digits)) return undefined;
+  const code = Number.parseInt(digits, 16);
+  return code <= 0x10ffff ? { code, next: from + digits.length } : undefined;
+}
