@@ -1,3 +1,4 @@
+import { isEmulatorMagicKey } from '../core/key-detect/test-keys.js';
 import { keyLikeRuns, maskKeysInText } from '../core/key-material.js';
 import type { CliContext, CliIo, CliResult, CommandHandler, Env, ExitCode } from './context.js';
 import { HelpShown, UsageError } from './usage-error.js';
@@ -70,12 +71,16 @@ export async function run(argv: readonly string[], env: Env, io: CliIo = {}): Pr
   return { exitCode, stdout, stderr };
 }
 
-/** Key-like runs in the arguments and the environment's values. */
+/**
+ * Key-like runs in the arguments and the environment's values. Emulator magic keys are left to
+ * the shape-based masking alone: they are public, and their readable slugs (`unrestricted`,
+ * `service_disabled`) would otherwise be cut out of the cause ids the report prints.
+ */
 function knownKeys(argv: readonly string[], env: Env): string[] {
   const found = new Set<string>();
   for (const value of [...argv, ...Object.values(env)]) {
     if (typeof value === 'string' && value.length < 64 * 1024)
-      for (const key of keyLikeRuns(value)) found.add(key);
+      for (const key of keyLikeRuns(value)) if (!isEmulatorMagicKey(key)) found.add(key);
   }
   return [...found];
 }
