@@ -3,7 +3,7 @@
  * its README says and as users get it wrong, in a fresh temporary copy; the doctor runs against
  * the embedded emulator and its exit code is compared with the expected verdict.
  *
- *   npx tsx scripts/project-corpus.ts [--bin dist/cli/bin.js] [--json]
+ *   npx tsx scripts/project-corpus.ts [--bin dist/bin/gemini-key-doctor.cjs] [--json]
  *
  * `--bin` lets the same corpus score another build of the doctor (the first-sight score was taken
  * with main's build before this work started).

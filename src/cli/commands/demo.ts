@@ -18,7 +18,7 @@ export interface DemoScenario {
 }
 
 /** The command that works from a fresh clone once `npm start` (or `npm run build`) has built dist/. */
-export const FROM_A_CLONE = 'node dist/cli/bin.js';
+export const FROM_A_CLONE = 'node dist/bin/gemini-key-doctor.cjs';
 
 /** How the reader runs the tool again: through npx when it was installed, from dist/ in a clone. */
 export function rerunCommand(moduleUrl: string = import.meta.url): string {
