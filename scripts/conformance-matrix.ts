@@ -19,7 +19,7 @@ const markdown = process.argv.includes('--markdown') || process.argv.includes('-
 const emulator = await startEmulator({ retryDelaySeconds: 0.01 });
 let cells: MatrixCell[];
 try {
-  cells = await runMatrix(emulator.url);
+  cells = await runMatrix(emulator);
 } finally {
   await emulator.close();
 }

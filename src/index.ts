@@ -64,6 +64,7 @@ export type { EmulatorOptions, EmulatorRequestLog, RunningEmulator } from './emu
 export { SCENARIO_HEADER, startEmulator } from './emulator/server.js';
 export type { ExplainResult } from './explain/explain.js';
 export { explain } from './explain/explain.js';
+export type { MissingBody } from './explain/missing-body.js';
 export type { HookInstallResult } from './io/git-hooks.js';
 export { parseBaseline, renderBaseline } from './scan/baseline.js';
 /** Installs the pre-commit hook that runs `scan --staged` (same signature as before the hook script moved out of io/). */

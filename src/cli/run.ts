@@ -1,4 +1,4 @@
-import { maskKeysInText } from '../core/key-material.js';
+import { keyLikeRuns, maskKeysInText } from '../core/key-material.js';
 import type { CliContext, CliIo, CliResult, CommandHandler, Env, ExitCode } from './context.js';
 import { HelpShown, UsageError } from './usage-error.js';
 import { packageVersion } from './version.js';
@@ -42,6 +42,10 @@ export async function run(argv: readonly string[], env: Env, io: CliIo = {}): Pr
   let stderr = '';
   const noColorFlag = argv.includes('--no-color');
   let color: boolean | undefined;
+  // Last line of defence: a key given anywhere on the way in (environment, arguments, in any
+  // disguise) never leaves in any output, even as a fragment some path or URL parser left behind.
+  const known = knownKeys(argv, env);
+  const guard = (text: string) => (known.length > 0 ? maskKeysInText(text, known) : text);
   const ctx: CliContext = {
     env,
     io,
@@ -51,17 +55,29 @@ export async function run(argv: readonly string[], env: Env, io: CliIo = {}): Pr
       color ??= !noColorFlag && env['NO_COLOR'] === undefined && env['TERM'] !== 'dumb' && Boolean(io.isTTY);
       return color;
     },
-    out: (text) => {
+    out: (raw) => {
+      const text = guard(raw);
       stdout += text;
       io.onStdout?.(text);
     },
-    err: (text) => {
+    err: (raw) => {
+      const text = guard(raw);
       stderr += text;
       io.onStderr?.(text);
     },
   };
   const exitCode = await dispatch(argv, ctx);
   return { exitCode, stdout, stderr };
+}
+
+/** Key-like runs in the arguments and the environment's values. */
+function knownKeys(argv: readonly string[], env: Env): string[] {
+  const found = new Set<string>();
+  for (const value of [...argv, ...Object.values(env)]) {
+    if (typeof value === 'string' && value.length < 64 * 1024)
+      for (const key of keyLikeRuns(value)) found.add(key);
+  }
+  return [...found];
 }
 
 async function dispatch(argv: readonly string[], ctx: CliContext): Promise<ExitCode> {

@@ -12,6 +12,7 @@ import type { ParsedError } from './error-parse/parsed-error.js';
 import { effectiveHttpStatus } from './error-parse/rpc-status.js';
 import { BODY_DROPPING_SURFACES } from './error-parse/status-only-surfaces.js';
 import type { KeyKind } from './key-material.js';
+import { refine } from './refine-cause.js';
 
 /** What the caller knows beyond the text (the doctor knows the key kind and where it sent it). */
 export interface ClassifyContext {
@@ -228,6 +229,12 @@ function matchAll(parsed: ParsedError, status: number | undefined, context: Clas
     .map(({ h }) => h);
 }
 
+/** Whether one matcher fires on a text: what each matcher's own examples are checked with. */
+export function matcherFiresOn(matcher: CauseMatcher, text: string): boolean {
+  const parsed = parseErrorText(text);
+  return matchOne(matcher, parsed, effectiveHttpStatus(parsed.httpStatus, parsed.rpcStatus)) !== undefined;
+}
+
 function matchOne(m: CauseMatcher, parsed: ParsedError, status: number | undefined): Hit | undefined {
   const specific = m.reasons !== undefined || m.messages !== undefined;
   if (specific) {
@@ -240,149 +247,6 @@ function matchOne(m: CauseMatcher, parsed: ParsedError, status: number | undefin
   const byStatus = status !== undefined && (m.statuses?.includes(status) ?? false);
   const byRpc = parsed.rpcStatus !== undefined && (m.rpcStatuses?.includes(parsed.rpcStatus) ?? false);
   return byStatus || byRpc ? { cause: m.cause, priority: m.priority, specific: false } : undefined;
-}
-
-interface Refined {
-  cause: CauseId;
-  alternatives: CauseId[];
-  ambiguous: boolean;
-}
-
-/** Where one signal fits several causes, what else the text shows decides; the rest become alternatives. */
-function refine(
-  cause: CauseId,
-  parsed: ParsedError,
-  context: ClassifyContext,
-  status: number | undefined,
-  specific = true,
-): Refined {
-  const keyKind = context.keyKind ?? parsed.keyKind;
-  const style = context.endpointStyle ?? parsed.endpoint.style;
-  // the body names the service that answered; it outranks where the caller believes it sent the request
-  const backend = parsed.endpoint.backend ?? context.backend;
-  const same = (c: CauseId, alternatives: CauseId[] = [], ambiguous = false): Refined => ({
-    cause: c,
-    alternatives,
-    ambiguous,
-  });
-
-  switch (cause) {
-    case 'auth_key_rejected': {
-      // 401 "Expected OAuth 2 access token…" / ACCESS_TOKEN_TYPE_UNSUPPORTED (reference/auth-keys-2026.md §3):
-      // a key sent as Bearer to a native route, an unrestricted or retired standard key, or an auth key
-      // that Google does not accept — the reason alone cannot tell them apart.
-      if (backend === 'vertex') return same('vertex_requires_oauth', ['auth_key_unsupported_endpoint'], true);
-      if (parsed.endpoint.bearer && style !== 'openai') {
-        return same('key_sent_as_bearer', ['auth_key_rejected', 'standard_key_rejected'], true);
-      }
-      if (keyKind === 'standard') {
-        return same('standard_key_rejected', ['standard_key_unrestricted', 'key_sent_as_bearer'], true);
-      }
-      // 2026: the auth-key wave is the common case; a key sent as Bearer and the standard-key policy stay open
-      return same(
-        'auth_key_rejected',
-        ['key_sent_as_bearer', 'standard_key_rejected', 'standard_key_unrestricted'],
-        true,
-      );
-    }
-    case 'api_blocked_by_key_restriction': {
-      // 401 with API_KEY_SERVICE_BLOCKED: reported for an auth key sent as Bearer on a native route.
-      if (status === 401) return same('key_sent_as_bearer', ['api_blocked_by_key_restriction'], true);
-      const blockedApi = /Requests to this API ([\w.-]{1,100})/i.exec(parsed.text)?.[1];
-      // A standard key whose API restriction excludes the API it was sent to is a plain key restriction;
-      // an auth key (or one of unknown kind) on Vertex is an AI Studio key on the wrong host (§3 f3/f4).
-      if (keyKind === 'standard') return same(cause, ['auth_key_unsupported_endpoint']);
-      if (blockedApi?.startsWith('aiplatform') || keyKind === 'auth') {
-        return same('auth_key_unsupported_endpoint', ['api_blocked_by_key_restriction'], true);
-      }
-      return same(cause, ['auth_key_unsupported_endpoint']);
-    }
-    case 'key_missing': {
-      // CREDENTIALS_MISSING on Vertex means "this path takes no API key"; elsewhere, none was sent.
-      if (parsed.reason === 'CREDENTIALS_MISSING' && backend === 'vertex') {
-        return same('vertex_requires_oauth', ['vertex_mode_enabled']);
-      }
-      return same(cause, style === 'openai' ? ['multiple_credentials'] : []);
-    }
-    case 'vertex_requires_oauth':
-      // "API keys are not supported by this API" from the Gemini API itself (not Vertex): the key is
-      // not one this route accepts (a key made for another service, or another key variable won).
-      if (backend === 'gemini-api') {
-        // A method of a non-public API version (v1main, v1internal…) takes no API key at all: the client
-        // called the wrong version; v1beta/v1 take the key.
-        const version = /\.(v\d[a-z\d]{0,20})\.[A-Za-z]{1,60}Service\./.exec(parsed.text)?.[1];
-        if (version !== undefined && !/^v1(?:beta\d*|alpha\d*)?$/.test(version)) {
-          return same('bad_request', ['auth_key_unsupported_endpoint', 'vertex_requires_oauth'], true);
-        }
-        return same(
-          'auth_key_unsupported_endpoint',
-          ['key_wrong_credential', 'env_conflict', 'vertex_requires_oauth'],
-          true,
-        );
-      }
-      return same(cause, ['vertex_mode_enabled', 'env_conflict', 'auth_key_unsupported_endpoint']);
-    case 'quota_exhausted':
-    case 'free_tier_limit_zero': {
-      if (hasZeroLimit(parsed)) return same('free_tier_limit_zero', ['quota_exhausted', 'billing']);
-      return same('quota_exhausted', isFreeTier(parsed) ? ['free_tier_limit_zero'] : []);
-    }
-    case 'key_invalid':
-      // A standard key past Google's standard-key cutoff reportedly gets this very body
-      // (reference/auth-keys-2026.md §3 row b), so for an AIza key both readings stay open. Otherwise
-      // the usual reasons a real key reads as "not valid": another variable won, or the value was altered.
-      if (keyKind === 'standard') return same(cause, ['standard_key_rejected', 'key_standard_retired']);
-      return same(
-        cause,
-        keyKind === 'auth'
-          ? ['key_whitespace', 'env_conflict']
-          : ['env_conflict', 'key_whitespace', 'standard_key_rejected'],
-      );
-    case 'service_disabled':
-      // Without SERVICE_DISABLED itself (the guide's "doesn't have the required permissions"), a key
-      // restriction or the project can also be why the key may not call the API.
-      if (parsed.reason === undefined && !/has not been used in project|it is disabled/i.test(parsed.text)) {
-        return same(
-          cause,
-          ['api_blocked_by_key_restriction', 'consumer_invalid', 'permission_denied_other'],
-          true,
-        );
-      }
-      return same(cause);
-    case 'model_not_found': {
-      // A bare 404 that names no model is more likely a wrong URL than a wrong model.
-      if (parsed.model === undefined && context.model === undefined && !/\bmodel/i.test(parsed.text)) {
-        return same('bad_request', ['model_not_found', 'base_url_override'], true);
-      }
-      return same(cause);
-    }
-    case 'location_unsupported':
-      // Since 2025 Google also refuses some regions only on the free tier (a billed project works), and
-      // a VPN, proxy or relay decides which location Google sees.
-      return same(cause, ['free_tier_unavailable_region', 'network_proxy']);
-    case 'server_error':
-      if (status === 502 || status === 504) {
-        // Google's own 502/504 carry an RPC status or wording; a bare one came from a proxy or gateway in between.
-        if (!specific && parsed.rpcStatus === undefined && parsed.reason === undefined) {
-          const alternatives: CauseId[] = ['server_error', 'network_timeout'];
-          if (backend === undefined) alternatives.push('base_url_override');
-          return same('network_proxy', alternatives, true);
-        }
-        return same(cause, ['network_proxy']);
-      }
-      return same(cause);
-    default:
-      return same(cause);
-  }
-}
-
-function hasZeroLimit(parsed: ParsedError): boolean {
-  if (parsed.quotaViolations.some((v) => v.quotaValue === '0')) return true;
-  if (parsed.metadata['quota_limit_value'] === '0') return true;
-  return /\blimit: ?0(?![\d.])/.test(parsed.text);
-}
-
-function isFreeTier(parsed: ParsedError): boolean {
-  return parsed.quotaViolations.some((v) => /free_?tier/i.test(`${v.quotaMetric ?? ''} ${v.quotaId ?? ''}`));
 }
 
 /** The evidence a fix template can use, from the parse and the caller's context. */

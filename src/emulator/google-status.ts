@@ -56,14 +56,14 @@ export function help(links: { description: string; url: string }[]): StatusDetai
   return { '@type': `${TYPE}Help`, links };
 }
 
-export interface QuotaViolation {
+export interface QuotaViolationDetail {
   quotaMetric: string;
   quotaId: string;
   quotaDimensions: Record<string, string>;
   quotaValue: string;
 }
 
-export function quotaFailure(violations: QuotaViolation[]): StatusDetail {
+export function quotaFailure(violations: QuotaViolationDetail[]): StatusDetail {
   return { '@type': `${TYPE}QuotaFailure`, violations };
 }
 
@@ -72,7 +72,7 @@ export function retryInfo(seconds: number): StatusDetail {
   return { '@type': `${TYPE}RetryInfo`, retryDelay: formatDuration(seconds) };
 }
 
-export function badRequest(fieldViolations: { field?: string; description: string }[]): StatusDetail {
+export function badRequestDetail(fieldViolations: { field?: string; description: string }[]): StatusDetail {
   return { '@type': `${TYPE}BadRequest`, fieldViolations };
 }
 

@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { CauseId } from '../catalog/cause-id.js';
+import { AUTH_KEY_TYPICAL_LENGTH, STANDARD_KEY_LENGTH } from '../core/key-material.js';
 import { parseScenarioSpec, type ScenarioSequence } from './scenario-sequence.js';
-import { type Evidence, SCENARIOS, type ScenarioId } from './scenarios.js';
+import { type Provenance, SCENARIOS, type ScenarioId } from './scenarios.js';
 
 /**
  * Magic keys, like Stripe's test cards: each well-formed key selects one answer of the emulator.
  *
  * Convention (so people and our scanner see at a glance that a key is fake):
- * - standard shape: `AIzaSyEMU-` + a readable slug + `-` + filler, 39 characters in all
+ * - standard shape: `AIzaSyEMU-` + a readable slug + `-` + filler, STANDARD_KEY_LENGTH (39) characters in all
  *   (`AIza` + 35 of [A-Za-z0-9_-]), e.g. `AIzaSyEMU-quota-exhausted-…`;
- * - auth shape: `AQ.EMU-` + a readable slug + `-` + filler, 53 characters in all (`AQ.` + 50),
+ * - auth shape: `AQ.EMU-` + a readable slug + `-` + filler, AUTH_KEY_TYPICAL_LENGTH (53) in all (`AQ.` + 50),
  *   e.g. `AQ.EMU-ok-…`.
  * The filler is the base64url SHA-256 of the slug, so every key is stable across versions and
  * still looks like key material to format checks (no `xxxx`/`____` runs a placeholder lint would
@@ -26,14 +27,16 @@ export interface MagicKey {
   /** What the key does, as a scenario spec (`quota_exhausted*2,ok` for sequences). */
   scenario: string;
   shape: 'standard' | 'auth';
-  evidence: Evidence;
+  evidence: Provenance;
 }
 
 export const STANDARD_MAGIC_PREFIX = 'AIzaSyEMU-';
 export const AUTH_MAGIC_PREFIX = 'AQ.EMU-';
 /** Matches a magic key anywhere in text (for scanners' allow-lists). */
-export const MAGIC_KEY_PATTERN =
-  /(?:AIzaSyEMU-[A-Za-z0-9_-]{29}|AQ\.EMU-[A-Za-z0-9_-]{46})(?![A-Za-z0-9_-])/g;
+export const MAGIC_KEY_PATTERN = new RegExp(
+  `(?:AIzaSyEMU-[A-Za-z0-9_-]{${STANDARD_KEY_LENGTH - STANDARD_MAGIC_PREFIX.length}}|AQ\\.EMU-[A-Za-z0-9_-]{${AUTH_KEY_TYPICAL_LENGTH - AUTH_MAGIC_PREFIX.length}})(?![A-Za-z0-9_-])`,
+  'g',
+);
 
 export function isMagicKey(value: string): boolean {
   return MAGIC_KEYS_BY_VALUE.has(value);
@@ -45,7 +48,7 @@ function filler(slug: string): string {
 
 function buildKey(shape: 'standard' | 'auth', slug: string): string {
   const head = `${shape === 'standard' ? STANDARD_MAGIC_PREFIX : AUTH_MAGIC_PREFIX}${slug}-`;
-  const length = shape === 'standard' ? 39 : 53;
+  const length = shape === 'standard' ? STANDARD_KEY_LENGTH : AUTH_KEY_TYPICAL_LENGTH;
   if (!/^[a-z0-9-]+$/.test(slug) || head.length > length - 2) {
     throw new Error(`magic key slug "${slug}" is too long or not [a-z0-9-]`);
   }

@@ -1,8 +1,26 @@
 import type { CauseId } from '../catalog/cause-id.js';
 import {
+  accessTokenTypeUnsupported,
+  apiKeyInvalid,
+  blockedByKeyRestriction,
+  type EmulatedAnswer,
+  error,
+  fullRpc,
+  invalidArgument,
+  multipleCredentials,
+  PROXY_502_HTML,
+  type Provenance,
+  quotaHelp,
+  quotaMessage,
+  type RequestEcho,
+  SERVICE,
+  unregisteredCaller,
+  vertexApiKeysNotSupported,
+  vertexBlockedForAuthKey,
+} from './error-answers.js';
+import {
   errorInfo,
   formatDuration,
-  type GoogleErrorBody,
   googleError,
   help,
   localizedMessage,
@@ -17,237 +35,21 @@ import {
  * we are that Google answers exactly so ('real': a verbatim paste; 'reported': a maintainer's or
  * probe's account; 'inferred': no public payload, shape kept to Google's usual form).
  */
-export const SCENARIO_IDS = [
-  'ok',
-  'key_missing',
-  'key_invalid',
-  'key_expired',
-  'key_leaked',
-  'standard_key_rejected',
-  'standard_key_unrestricted',
-  'auth_key_rejected',
-  'auth_key_unsupported_endpoint',
-  'auth_key_service_account',
-  'multiple_credentials',
-  'key_sent_as_bearer',
-  'service_disabled',
-  'api_blocked_by_key_restriction',
-  'referrer_blocked',
-  'ip_blocked',
-  'app_blocked',
-  'consumer_suspended',
-  'consumer_invalid',
-  'billing',
-  'location_unsupported',
-  'free_tier_unavailable_region',
-  'quota_exhausted',
-  'free_tier_limit_zero',
-  'vertex_requires_oauth',
-  'model_not_found',
-  'permission_denied_other',
-  'bad_request',
-  'server_error',
-  'server_overloaded',
-  'proxy_html_502',
-  'connection_reset',
-  'hang',
-  'truncated_body',
-  'huge_body',
-] as const;
 
-export type ScenarioId = (typeof SCENARIO_IDS)[number];
-
-export type FaultId = 'connection_reset' | 'hang' | 'truncated_body' | 'huge_body';
-
-export type Evidence = 'real' | 'reported' | 'inferred';
-
-/** What the server does instead of (or as) a success. */
-export type FailureAnswer =
-  | { kind: 'error'; status: number; body: GoogleErrorBody }
-  | { kind: 'html'; status: number; html: string }
-  | { kind: 'fault'; fault: FaultId };
-
-export type EmulatedAnswer = { kind: 'ok' } | FailureAnswer;
-
-/** Facts about the request that real error bodies echo back. */
-export interface AnswerContext {
-  /** `v1beta` or `v1`, as in the URL. */
-  apiVersion: string;
-  /** RPC name suffix, e.g. `GenerativeService.GenerateContent`, `ModelService.ListModels`. */
-  rpc: string;
-  /** REST method word used in 404 texts: `generateContent`, `countTokens`… */
-  verb: string;
-  /** Bare model id (`gemini-2.5-flash`), or the default model on routes without one. */
-  model: string;
-  /** Masked form of the key sent: Google echoes some keys (CONSUMER_SUSPENDED); we never echo one whole. */
-  maskedKey: string;
-  projectNumber: string;
-  retryDelaySeconds: number;
-  callerIp: string;
-}
-
-export interface ScenarioDefinition {
-  id: ScenarioId;
+export interface ScenarioDefinition<Id extends string = ScenarioId> {
+  id: Id;
   /** The catalog cause a correct diagnosis names; null for success. */
   cause: CauseId | null;
   /** HTTP status of the answer; 0 where no HTTP answer comes at all (reset, hang). */
   http: number;
   description: string;
-  evidence: Evidence;
+  evidence: Provenance;
   /** Standard keys in this scenario work when the emulator runs with the pre-2026 rules. */
   legacyWorks?: boolean;
-  answer(ctx: AnswerContext): EmulatedAnswer;
+  answer(ctx: RequestEcho): EmulatedAnswer;
 }
 
-const SERVICE = 'generativelanguage.googleapis.com';
-const fullRpc = (ctx: AnswerContext): string => `google.ai.generativelanguage.${ctx.apiVersion}.${ctx.rpc}`;
-const error = (status: number, body: GoogleErrorBody): FailureAnswer => ({ kind: 'error', status, body });
-
-/**
- * The 403 Google sends when a key's restrictions block the call: ErrorInfo with the reason and its
- * metadata (in Google's field order, as given), then the message again as a LocalizedMessage.
- */
-function blockedByKeyRestriction(
-  reason: string,
-  message: string,
-  metadata: Record<string, string>,
-): FailureAnswer {
-  return error(
-    403,
-    googleError(403, 'PERMISSION_DENIED', message, [errorInfo(reason, metadata), localizedMessage(message)]),
-  );
-}
-
-/** Shared by several causes: Google's OAuth-flavoured 401 (fixture xalgorix-2, ak26-forum-175711). */
-export function accessTokenTypeUnsupported(ctx: AnswerContext): FailureAnswer {
-  return error(
-    401,
-    googleError(
-      401,
-      'UNAUTHENTICATED',
-      'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.',
-      [errorInfo('ACCESS_TOKEN_TYPE_UNSUPPORTED', { method: fullRpc(ctx), service: SERVICE }, null)],
-    ),
-  );
-}
-
-/** 400 API_KEY_INVALID (fixtures continue-8516, edsl-918). */
-export function apiKeyInvalid(message = 'API key not valid. Please pass a valid API key.'): FailureAnswer {
-  return error(
-    400,
-    googleError(400, 'INVALID_ARGUMENT', message, [
-      errorInfo('API_KEY_INVALID', { service: SERVICE }),
-      localizedMessage(message),
-    ]),
-  );
-}
-
-/** 403 "unregistered callers": no credential reached Google (fixture openai-gemini-92). */
-export function unregisteredCaller(): FailureAnswer {
-  return error(
-    403,
-    googleError(
-      403,
-      'PERMISSION_DENIED',
-      "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.",
-    ),
-  );
-}
-
-/** 400 with no details (fixture ak26-openclaude-749; reference §3 c1). */
-export function multipleCredentials(): FailureAnswer {
-  return error(
-    400,
-    googleError(
-      400,
-      'INVALID_ARGUMENT',
-      'Multiple authentication credentials received. Please pass only one.',
-    ),
-  );
-}
-
-/** The regional Vertex AI path's answer to any API key: 401, no details (fixture gemini-cli-5739). */
-export function vertexApiKeysNotSupported(): FailureAnswer {
-  return error(
-    401,
-    googleError(
-      401,
-      'UNAUTHENTICATED',
-      'API keys are not supported by this API. Expected OAuth2 access token or other authentication credentials that assert a principal. See https://cloud.google.com/docs/authentication',
-    ),
-  );
-}
-
-/** Vertex express path, non-express key: the same text with CREDENTIALS_MISSING (reference §3 f5). */
-export function vertexCredentialsMissing(): FailureAnswer {
-  const message =
-    'API keys are not supported by this API. Expected OAuth2 access token or other authentication credentials that assert a principal. See https://cloud.google.com/docs/authentication';
-  return error(
-    401,
-    googleError(401, 'UNAUTHENTICATED', message, [
-      errorInfo('CREDENTIALS_MISSING', {
-        service: 'aiplatform.googleapis.com',
-        method: 'google.cloud.aiplatform.v1beta1.PredictionService.GenerateContent',
-      }),
-    ]),
-  );
-}
-
-/** An AI Studio auth key sent to Vertex AI (reference §3 f3, hermes-agent#115306). */
-export function vertexBlockedForAuthKey(ctx: AnswerContext): FailureAnswer {
-  const method = 'google.cloud.aiplatform.v1beta1.PredictionService.GenerateContent';
-  const message = `Requests to this API aiplatform.googleapis.com method ${method} are blocked.`;
-  return blockedByKeyRestriction('API_KEY_SERVICE_BLOCKED', message, {
-    consumer: `projects/${ctx.projectNumber}`,
-    service: 'aiplatform.googleapis.com',
-    apiName: 'aiplatform.googleapis.com',
-    methodName: method,
-  });
-}
-
-/** The real 404 for an unknown model or a method the model lacks (fixture gptel-667). */
-export function modelNotFound(ctx: AnswerContext): FailureAnswer {
-  return error(
-    404,
-    googleError(
-      404,
-      'NOT_FOUND',
-      `models/${ctx.model} is not found for API version ${ctx.apiVersion}, or is not supported for ${ctx.verb}. Call ListModels to see the list of available models and their supported methods.`,
-    ),
-  );
-}
-
-/** Google's answer to a body that is not JSON (google.rpc.BadRequest with the parser's complaint). */
-export function invalidJson(detail: string): FailureAnswer {
-  const message = `Invalid JSON payload received. ${detail}`;
-  return error(
-    400,
-    googleError(400, 'INVALID_ARGUMENT', message, [
-      { '@type': 'type.googleapis.com/google.rpc.BadRequest', fieldViolations: [{ description: message }] },
-    ]),
-  );
-}
-
-export function badRequest(message: string): FailureAnswer {
-  return error(400, googleError(400, 'INVALID_ARGUMENT', message));
-}
-
-/** The nginx-style page a proxy or load balancer in between sends (what `network_intercepted` looks like). */
-export const PROXY_502_HTML =
-  '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
-
-function quotaMessage(ctx: AnswerContext, metric: string, limit: string, delay: string): string {
-  return `You exceeded your current quota, please check your plan and billing details. For more information on this error, head to: https://ai.google.dev/gemini-api/docs/rate-limits. To monitor your current usage, head to: https://ai.dev/rate-limit. \n* Quota exceeded for metric: generativelanguage.googleapis.com/${metric}, limit: ${limit}, model: ${ctx.model}\nPlease retry in ${delay}.`;
-}
-
-const quotaHelp = help([
-  {
-    description: 'Learn more about Gemini API quotas',
-    url: 'https://ai.google.dev/gemini-api/docs/rate-limits',
-  },
-]);
-
-const DEFINITIONS: readonly ScenarioDefinition[] = [
+const DEFINITIONS = [
   {
     id: 'ok',
     cause: null,
@@ -339,17 +141,19 @@ const DEFINITIONS: readonly ScenarioDefinition[] = [
   {
     id: 'auth_key_service_account',
     cause: 'auth_key_service_account',
-    http: 403,
+    // reference §3 d: no public payload; the one account of it says "a 401 needs a valid or re-enabled
+    // service account", and every other auth-key refusal is 401 UNAUTHENTICATED.
+    http: 401,
     description:
-      "auth key whose bound service account is disabled or deleted: 403 PERMISSION_DENIED (no public payload; Google's usual shape)",
+      "auth key whose bound service account is disabled or deleted: 401 UNAUTHENTICATED (no public payload; Google's usual shape)",
     evidence: 'inferred',
     answer: () =>
       error(
-        403,
+        401,
         googleError(
-          403,
-          'PERMISSION_DENIED',
-          'Permission denied: the service account bound to this API key is disabled or does not exist.',
+          401,
+          'UNAUTHENTICATED',
+          'The service account bound to this API key is disabled or does not exist.',
         ),
       ),
   },
@@ -657,7 +461,7 @@ const DEFINITIONS: readonly ScenarioDefinition[] = [
     http: 400,
     description: 'a malformed request, not a key problem: 400 "Request contains an invalid argument."',
     evidence: 'real',
-    answer: () => badRequest('Request contains an invalid argument.'),
+    answer: () => invalidArgument('Request contains an invalid argument.'),
   },
   {
     // fixture gemini-openai-proxy-63.
@@ -726,7 +530,13 @@ const DEFINITIONS: readonly ScenarioDefinition[] = [
     evidence: 'inferred',
     answer: () => ({ kind: 'fault', fault: 'huge_body' }),
   },
-];
+] as const satisfies readonly ScenarioDefinition<string>[];
+
+export type ScenarioId = (typeof DEFINITIONS)[number]['id'];
+export type { FailureAnswer, FaultId, Provenance, RequestEcho } from './error-answers.js';
+
+/** Every scenario id, in table order: derived from the table, so none can be missing. */
+export const SCENARIO_IDS: readonly ScenarioId[] = DEFINITIONS.map((d) => d.id);
 
 export const SCENARIOS: Readonly<Record<ScenarioId, ScenarioDefinition>> = Object.fromEntries(
   DEFINITIONS.map((d) => [d.id, d]),

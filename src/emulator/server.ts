@@ -1,35 +1,21 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fingerprintOf, keyKindOf, maskKey, maskKeysInText, redactSecret } from '../core/key-material.js';
-import {
-  countCredentials,
-  credentialsOf,
-  isWellFormedKey,
-  placeOf,
-  type SentCredentials,
-} from './credentials.js';
-import { googleError } from './google-status.js';
-import { findMagicKey, magicKeySequence } from './magic-keys.js';
-import { DEFAULT_MODEL, EMULATED_MODELS, type EmulatedModel } from './models.js';
+import { maskKey, maskKeysInText, redactSecret } from '../core/key-material.js';
+import { type AnswerSettings, type Decision, decide } from './answer.js';
+import { KeyScenarios } from './authentication.js';
+import { credentialsOf, placeOf, type SentCredentials } from './credentials.js';
+import { MAX_REQUEST_BYTES, payloadTooLarge } from './error-answers.js';
+import { EMULATED_MODELS, type EmulatedModel } from './models.js';
 import { type Reply, replyOf, writeReply } from './reply.js';
-import { matchRoute, type Route, rpcOf, verbOf } from './routes.js';
-import { parseScenarioSpec, type ScenarioSequence, SequenceCursor } from './scenario-sequence.js';
-import {
-  type AnswerContext,
-  accessTokenTypeUnsupported,
-  apiKeyInvalid,
-  badRequest,
-  multipleCredentials,
-  SCENARIOS,
-  type ScenarioId,
-  unregisteredCaller,
-  vertexApiKeysNotSupported,
-  vertexBlockedForAuthKey,
-  vertexCredentialsMissing,
-} from './scenarios.js';
-import { successReply } from './success-reply.js';
+import { matchRoute } from './routes.js';
+import type { ScenarioId } from './scenarios.js';
 
+/**
+ * The emulator's HTTP server: reads each request, has answer.ts decide the reply (routing,
+ * authentication, answer building), writes it, and keeps a journal with keys masked.
+ */
 export interface EmulatorOptions {
   /** 0 (default) picks a free port. */
   port?: number;
@@ -77,206 +63,37 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-export const SCENARIO_HEADER = 'x-emulator-scenario';
+export { SCENARIO_HEADER } from './authentication.js';
+export { MAX_REQUEST_BYTES } from './error-answers.js';
 export const DEFAULT_PROJECT_NUMBER = '123456789012';
-/** Google's request size limit ("Request payload size exceeds the limit: 20971520 bytes."). */
-export const MAX_REQUEST_BYTES = 20 * 1024 * 1024;
 const JOURNAL_LIMIT = 1000;
 
-interface Decision {
-  scenario: ScenarioId | 'routing';
-  reply: Reply;
-  log: Pick<EmulatorRequestLog, 'maskedKey' | 'fingerprint'>;
+interface EmulatorState {
+  options: EmulatorOptions;
+  settings: AnswerSettings;
+  journal: EmulatorRequestLog[];
+  closing: AbortController;
 }
 
 /** Starts the emulator; resolves once it listens. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? '127.0.0.1';
-  const models = options.models ?? EMULATED_MODELS;
-  const latencyMs = Math.max(0, options.latencyMs ?? 0);
-  const cursor = new SequenceCursor();
-  const journal: EmulatorRequestLog[] = [];
-  const userKeys = compileUserKeys(options.keys ?? {});
-  const closing = new AbortController();
+  const state: EmulatorState = {
+    options,
+    settings: {
+      models: options.models ?? EMULATED_MODELS,
+      keys: new KeyScenarios(options.keys ?? {}),
+      legacyStandardKeys: options.legacyStandardKeys === true,
+      projectNumber: options.projectNumber ?? DEFAULT_PROJECT_NUMBER,
+      retryDelaySeconds: options.retryDelaySeconds ?? 2,
+      now: options.now ?? Date.now,
+    },
+    journal: [],
+    closing: new AbortController(),
+  };
   const sockets = new Set<Socket>();
-
-  const decide = (req: IncomingMessage, url: URL, rawBody: string): Decision => {
-    const route = matchRoute(req.method ?? 'GET', url.pathname);
-    const none = { scenario: 'routing' as const, log: {} };
-    if (!route) return { ...none, reply: notFoundPage(url.pathname) };
-    if (route.api === 'admin') return { ...none, reply: { kind: 'json', status: 200, body: {} } };
-    const sent = credentialsOf(req, url);
-    const key = route.api === 'openai' ? sent.bearer : (sent.header ?? sent.query);
-    const log = key ? { maskedKey: maskKey(key), fingerprint: fingerprintOf(key) } : {};
-    const ctx = contextFor(route, key, req);
-    const early = transportCheck(route, sent, ctx);
-    if (early) return { scenario: 'routing', reply: early, log };
-    const headerError = scenarioHeaderError(req);
-    if (headerError)
-      return { scenario: 'routing', reply: replyOf(badRequest(headerError), route.api === 'openai'), log };
-    const scenario = chooseScenario(req, key!);
-    const definition = SCENARIOS[scenario];
-    const legacyOk =
-      options.legacyStandardKeys === true && definition.legacyWorks && keyKindOf(key!) === 'standard';
-    const answer = legacyOk ? { kind: 'ok' as const } : definition.answer(ctx);
-    const wrap =
-      route.api === 'openai' ||
-      (route.api === 'native' &&
-        route.action === 'streamGenerateContent' &&
-        url.searchParams.get('alt') !== 'sse');
-    const reply =
-      answer.kind === 'ok'
-        ? successReply({
-            route: route as Exclude<Route, { api: 'admin' | 'vertex' }>,
-            url,
-            rawBody,
-            models,
-            ctx,
-            now,
-          })
-        : replyOf(answer, wrap);
-    return { scenario, reply, log };
-  };
-
-  const now = options.now ?? Date.now;
-
-  const contextFor = (route: Route, key: string | undefined, req: IncomingMessage): AnswerContext => ({
-    apiVersion: route.api === 'native' ? route.version : 'v1beta',
-    rpc: rpcOf(route),
-    verb: verbOf(route),
-    model: 'model' in route ? route.model.replace(/^models\//, '') : DEFAULT_MODEL,
-    maskedKey: key ? maskKey(key) : '',
-    projectNumber: options.projectNumber ?? DEFAULT_PROJECT_NUMBER,
-    retryDelaySeconds: options.retryDelaySeconds ?? 2,
-    callerIp: (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
-  });
-
-  /** Google's own checks on where the credential travels, before any key is looked up. */
-  const transportCheck = (route: Route, sent: SentCredentials, ctx: AnswerContext): Reply | undefined => {
-    const count = countCredentials(sent);
-    if (route.api === 'vertex') {
-      if (count === 0) return replyOf(vertexMissingCredentials(), false);
-      const key = sent.header ?? sent.query;
-      if (!key) return replyOf(accessTokenTypeUnsupported(ctx), false);
-      if (!route.express) return replyOf(vertexApiKeysNotSupported(), false);
-      return replyOf(
-        keyKindOf(key) === 'auth' ? vertexBlockedForAuthKey(ctx) : vertexCredentialsMissing(),
-        false,
-      );
-    }
-    const wrap = route.api === 'openai';
-    if (count > 1) return replyOf(multipleCredentials(), wrap);
-    if (route.api === 'openai') {
-      // reference/auth-keys-2026.md §2: this layer wants Authorization: Bearer only.
-      if (!sent.bearer) {
-        return replyOf(
-          {
-            kind: 'error',
-            status: 400,
-            body: googleError(400, 'INVALID_ARGUMENT', 'Missing or invalid Authorization header.'),
-          },
-          true,
-        );
-      }
-      return isWellFormedKey(sent.bearer) ? undefined : replyOf(apiKeyInvalid(), true);
-    }
-    if (count === 0) return replyOf(unregisteredCaller(), false);
-    if (sent.bearer) {
-      // An API key (or anything that is not an OAuth token we could check) as Bearer on a native route.
-      return replyOf(accessTokenTypeUnsupported(ctx), false);
-    }
-    const key = (sent.header ?? sent.query)!;
-    return isWellFormedKey(key) ? undefined : replyOf(apiKeyInvalid(), false);
-  };
-
-  const chooseScenario = (req: IncomingMessage, key: string): ScenarioId => {
-    const spec = scenarioHeader(req);
-    if (spec) {
-      const parsed = parseScenarioSpec(spec);
-      if (parsed.ok) return cursor.next(`header:${spec}:${fingerprintOf(key)}`, parsed.steps);
-    }
-    const mine = userKeys.byKey.get(key) ?? userKeys.byFingerprint.get(fingerprintOf(key));
-    if (mine) return cursor.next(`key:${fingerprintOf(key)}`, mine);
-    const magic = magicKeySequence(key);
-    if (magic && findMagicKey(key)) return cursor.next(`key:${fingerprintOf(key)}`, magic);
-    return 'key_invalid';
-  };
-
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = requestUrl(req.url);
-    const body = await readBody(req);
-    let decision: Decision;
-    if (body === undefined) {
-      decision = {
-        scenario: 'routing',
-        reply: replyOf(
-          {
-            kind: 'error',
-            status: 400,
-            body: googleError(
-              400,
-              'INVALID_ARGUMENT',
-              `Request payload size exceeds the limit: ${MAX_REQUEST_BYTES} bytes.`,
-            ),
-          },
-          false,
-        ),
-        log: {},
-      };
-      res.shouldKeepAlive = false;
-    } else {
-      decision = decide(req, url, body);
-    }
-    const route = matchRoute(req.method ?? 'GET', url.pathname);
-    if (route?.api === 'admin') {
-      decision.reply = adminReply(route.action);
-    }
-    if (latencyMs > 0 && route?.api !== 'admin') {
-      try {
-        await sleep(latencyMs, undefined, { signal: closing.signal });
-      } catch {
-        return;
-      }
-    }
-    const status =
-      decision.reply.kind === 'fault'
-        ? decision.reply.fault === 'truncated_body'
-          ? 200
-          : decision.reply.fault === 'huge_body'
-            ? 502
-            : 0
-        : decision.reply.kind === 'sse'
-          ? 200
-          : decision.reply.status;
-    if (route?.api !== 'admin') {
-      const sent = credentialsOf(req, url);
-      const entry: EmulatorRequestLog = {
-        method: req.method ?? 'GET',
-        path: maskedPath(url, sent),
-        credential: placeOf(sent),
-        ...decision.log,
-        scenario: decision.scenario,
-        status,
-      };
-      journal.push(entry);
-      if (journal.length > JOURNAL_LIMIT) journal.shift();
-      options.onRequest?.(entry);
-    }
-    await writeReply(res, decision.reply);
-  };
-
-  const adminReply = (action: 'health' | 'requests' | 'reset'): Reply => {
-    if (action === 'reset') {
-      cursor.reset();
-      journal.length = 0;
-      return { kind: 'json', status: 200, body: { reset: true } };
-    }
-    if (action === 'requests') return { kind: 'json', status: 200, body: { requests: journal } };
-    return { kind: 'json', status: 200, body: { ok: true } };
-  };
-
   const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
+    handle(state, req, res).catch(() => {
       if (!res.headersSent) {
         res.writeHead(500, { 'content-type': 'text/plain' });
         res.end('emulator internal error');
@@ -289,43 +106,25 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  // Unparseable HTTP: Google's front end answers 400 with an HTML page; so do we, then hang up.
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) {
-      const html =
-        '<!DOCTYPE html>\n<html lang=en><title>Error 400 (Bad Request)!!1</title><p><b>400.</b> <ins>That’s an error.</ins><p>Your client has issued a malformed or illegal request.  <ins>That’s all we know.</ins>\n';
-      socket.end(
-        `HTTP/1.1 400 Bad Request\r\nContent-Type: text/html; charset=UTF-8\r\nContent-Length: ${Buffer.byteLength(html)}\r\nConnection: close\r\n\r\n${html}`,
-      );
-    }
-    socket.destroy();
-  });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  server.on('clientError', (_error, socket) => answerUnparseable(socket));
+  await listen(server, options.port ?? 0, host);
   const { port } = server.address() as AddressInfo;
-  const urlHost = host.includes(':') ? `[${host}]` : host;
-
+  const reset = () => {
+    state.settings.keys.reset();
+    state.journal.length = 0;
+  };
   let closed: Promise<void> | undefined;
   return {
-    url: `http://${urlHost}:${port}`,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     host,
     get requests() {
-      return journal;
+      return state.journal;
     },
-    reset: () => {
-      cursor.reset();
-      journal.length = 0;
-    },
+    reset,
     close: () => {
       closed ??= new Promise<void>((resolve) => {
-        closing.abort();
+        state.closing.abort();
         server.close(() => resolve());
         // Hung and keep-alive connections would hold close() forever.
         for (const socket of sockets) socket.destroy();
@@ -335,20 +134,86 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
 }
 
-function compileUserKeys(keys: Readonly<Record<string, string>>): {
-  byKey: Map<string, ScenarioSequence>;
-  byFingerprint: Map<string, ScenarioSequence>;
-} {
-  const byKey = new Map<string, ScenarioSequence>();
-  const byFingerprint = new Map<string, ScenarioSequence>();
-  for (const [name, spec] of Object.entries(keys)) {
-    const parsed = parseScenarioSpec(spec);
-    if (!parsed.ok) throw new Error(`emulator keys: ${parsed.error}`);
-    const fp = /^fp:([0-9a-f]{8})$/i.exec(name);
-    if (fp) byFingerprint.set(fp[1]!.toLowerCase(), parsed.steps);
-    else byKey.set(name, parsed.steps);
+async function handle(state: EmulatorState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = requestUrl(req.url);
+  const body = await readBody(req);
+  const route = matchRoute(req.method ?? 'GET', url.pathname);
+  let decision: Decision;
+  if (body === undefined) {
+    decision = { scenario: 'routing', reply: replyOf(payloadTooLarge(), false), log: {} };
+    res.shouldKeepAlive = false;
+  } else {
+    decision = decide(req, url, body, state.settings);
   }
-  return { byKey, byFingerprint };
+  if (route?.api === 'admin') {
+    await writeReply(res, adminReply(state, route.action));
+    return;
+  }
+  const latencyMs = Math.max(0, state.options.latencyMs ?? 0);
+  if (latencyMs > 0) {
+    try {
+      await sleep(latencyMs, undefined, { signal: state.closing.signal });
+    } catch {
+      return;
+    }
+  }
+  record(state, req, url, decision);
+  await writeReply(res, decision.reply);
+}
+
+function record(state: EmulatorState, req: IncomingMessage, url: URL, decision: Decision): void {
+  const sent = credentialsOf(req, url);
+  const entry: EmulatorRequestLog = {
+    method: req.method ?? 'GET',
+    path: maskedPath(url, sent),
+    credential: placeOf(sent),
+    ...decision.log,
+    scenario: decision.scenario,
+    status: statusWritten(decision.reply),
+  };
+  state.journal.push(entry);
+  if (state.journal.length > JOURNAL_LIMIT) state.journal.shift();
+  state.options.onRequest?.(entry);
+}
+
+/** The status the client sees: 200 for a stream or a cut-off body, 502 for a huge one, 0 for none. */
+function statusWritten(reply: Reply): number {
+  if (reply.kind === 'sse') return 200;
+  if (reply.kind !== 'fault') return reply.status;
+  if (reply.fault === 'truncated_body') return 200;
+  return reply.fault === 'huge_body' ? 502 : 0;
+}
+
+function adminReply(state: EmulatorState, action: 'health' | 'requests' | 'reset'): Reply {
+  if (action === 'reset') {
+    state.settings.keys.reset();
+    state.journal.length = 0;
+    return { kind: 'json', status: 200, body: { reset: true } };
+  }
+  if (action === 'requests') return { kind: 'json', status: 200, body: { requests: state.journal } };
+  return { kind: 'json', status: 200, body: { ok: true } };
+}
+
+/** Unparseable HTTP: Google's front end answers 400 with an HTML page; so do we, then hang up. */
+function answerUnparseable(socket: Duplex): void {
+  if (socket.writable) {
+    const html =
+      '<!DOCTYPE html>\n<html lang=en><title>Error 400 (Bad Request)!!1</title><p><b>400.</b> <ins>That’s an error.</ins><p>Your client has issued a malformed or illegal request.  <ins>That’s all we know.</ins>\n';
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\nContent-Type: text/html; charset=UTF-8\r\nContent-Length: ${Buffer.byteLength(html)}\r\nConnection: close\r\n\r\n${html}`,
+    );
+  }
+  socket.destroy();
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
 }
 
 /** The request target as a URL; `//x` and absolute forms stay paths (never a host of their own). */
@@ -359,19 +224,6 @@ function requestUrl(target: string | undefined): URL {
   } catch {
     return new URL('http://emulator.invalid/_invalid_request_target');
   }
-}
-
-function scenarioHeader(req: IncomingMessage): string | undefined {
-  const header = req.headers[SCENARIO_HEADER];
-  return Array.isArray(header) ? header[0] : header;
-}
-
-/** A mistyped scenario header must not silently fall back to the key's own behaviour. */
-function scenarioHeaderError(req: IncomingMessage): string | undefined {
-  const spec = scenarioHeader(req);
-  if (spec === undefined) return undefined;
-  const parsed = parseScenarioSpec(spec);
-  return parsed.ok ? undefined : `Invalid ${SCENARIO_HEADER} header: ${parsed.error.slice(0, 200)}.`;
 }
 
 /** Reads the body up to Google's limit; undefined when it is larger (the rest is discarded). */
@@ -414,24 +266,4 @@ function decodedParam(raw: string): string {
   } catch {
     return raw;
   }
-}
-
-/** Vertex AI without any credential (the standard Cloud 401). */
-function vertexMissingCredentials() {
-  return {
-    kind: 'error' as const,
-    status: 401,
-    body: googleError(
-      401,
-      'UNAUTHENTICATED',
-      'Request is missing required authentication credential. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.',
-    ),
-  };
-}
-
-/** Google's front end answers unknown paths with its HTML 404 page, not JSON. */
-function notFoundPage(path: string): Reply {
-  const safe = path.replace(/[<>&"]/g, '').slice(0, 200);
-  const html = `<!DOCTYPE html>\n<html lang=en>\n  <meta charset=utf-8>\n  <title>Error 404 (Not Found)!!1</title>\n  <p><b>404.</b> <ins>That’s an error.</ins>\n  <p>The requested URL <code>${safe}</code> was not found on this server.  <ins>That’s all we know.</ins>\n`;
-  return { kind: 'text', status: 404, contentType: 'text/html; charset=UTF-8', text: html };
 }

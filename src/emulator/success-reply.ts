@@ -1,3 +1,4 @@
+import { invalidArgument, invalidJson, modelNotFound, type RequestEcho } from './error-answers.js';
 import { forcedFunctionCall, jsonModeText, openAiJsonModeText } from './json-mode.js';
 import { bareModelId, type EmulatedModel, modelResource } from './models.js';
 import {
@@ -9,7 +10,6 @@ import {
 } from './openai-bodies.js';
 import { type Reply, replyOf } from './reply.js';
 import type { NativeCallAction, Route } from './routes.js';
-import { type AnswerContext, badRequest, invalidJson, modelNotFound } from './scenarios.js';
 import {
   countTokensResponse,
   embedContentResponse,
@@ -24,7 +24,7 @@ export interface SuccessInput {
   url: URL;
   rawBody: string;
   models: readonly EmulatedModel[];
-  ctx: AnswerContext;
+  ctx: RequestEcho;
   now: () => number;
 }
 
@@ -71,7 +71,7 @@ function nativeCall(action: NativeCallAction, model: string, body: unknown, url:
       return { kind: 'json', status: 200, body: countTokensResponse(prompt) };
     case 'embedContent': {
       if (record['content'] === undefined) {
-        return replyOf(badRequest('* EmbedContentRequest.content: content is not specified\n'), false);
+        return replyOf(invalidArgument('* EmbedContentRequest.content: content is not specified\n'), false);
       }
       return { kind: 'json', status: 200, body: embedContentResponse(prompt, dimensionsOf(record)) };
     }
@@ -79,7 +79,7 @@ function nativeCall(action: NativeCallAction, model: string, body: unknown, url:
       const requests = record['requests'];
       if (!Array.isArray(requests) || requests.length === 0) {
         return replyOf(
-          badRequest('* BatchEmbedContentsRequest.requests: requests is not specified\n'),
+          invalidArgument('* BatchEmbedContentsRequest.requests: requests is not specified\n'),
           false,
         );
       }
@@ -92,7 +92,10 @@ function nativeCall(action: NativeCallAction, model: string, body: unknown, url:
     case 'generateContent':
     case 'streamGenerateContent': {
       if (!Array.isArray(record['contents']) || record['contents'].length === 0) {
-        return replyOf(badRequest('* GenerateContentRequest.contents: contents is not specified\n'), wrap);
+        return replyOf(
+          invalidArgument('* GenerateContentRequest.contents: contents is not specified\n'),
+          wrap,
+        );
       }
       const content = replyContentOf(record);
       if (action === 'generateContent') {
@@ -128,7 +131,7 @@ function listModels(input: SuccessInput): Reply {
     const n = Number(sizeParam);
     if (!Number.isInteger(n) || n < 0) {
       return replyOf(
-        badRequest(`Invalid value at 'page_size' (TYPE_INT32), "${sizeParam.slice(0, 40)}"`),
+        invalidArgument(`Invalid value at 'page_size' (TYPE_INT32), "${sizeParam.slice(0, 40)}"`),
         false,
       );
     }
@@ -137,7 +140,7 @@ function listModels(input: SuccessInput): Reply {
   let offset = 0;
   if (tokenParam !== null && tokenParam !== '') {
     const decoded = decodePageToken(tokenParam);
-    if (decoded === undefined) return replyOf(badRequest('Invalid page token.'), false);
+    if (decoded === undefined) return replyOf(invalidArgument('Invalid page token.'), false);
     offset = decoded;
   }
   const page = input.models.slice(offset, offset + pageSize);
@@ -173,7 +176,7 @@ function openAiReply(input: SuccessInput, route: Extract<Route, { api: 'openai' 
       if (!parsed.ok) return replyOf(invalidJson(parsed.detail), true);
       const body = (parsed.value ?? {}) as Record<string, unknown>;
       const requested = typeof body['model'] === 'string' ? body['model'] : '';
-      if (requested === '') return replyOf(badRequest('model is not specified'), true);
+      if (requested === '') return replyOf(invalidArgument('model is not specified'), true);
       const model = findModel(input.models, requested);
       if (!model?.supportedGenerationMethods.includes('generateContent')) {
         return replyOf(modelNotFound({ ...input.ctx, model: bareModelId(requested) }), true);
@@ -212,7 +215,7 @@ function openAiEmbeddingsReply(input: SuccessInput): Reply {
   }
   const raw = body['input'];
   const texts = typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw.map((t) => String(t)) : [];
-  if (texts.length === 0) return replyOf(badRequest('input is not specified'), true);
+  if (texts.length === 0) return replyOf(invalidArgument('input is not specified'), true);
   return {
     kind: 'json',
     status: 200,

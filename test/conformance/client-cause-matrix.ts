@@ -1,5 +1,6 @@
 import type { CauseId } from '../../src/catalog/cause-id.js';
 import { MAGIC_KEYS, type MagicKey } from '../../src/emulator/magic-keys.js';
+import type { RunningEmulator } from '../../src/emulator/server.js';
 import { explain } from '../../src/explain/explain.js';
 import { type ClientUnderTest, clientsFor } from './clients.js';
 
@@ -41,10 +42,10 @@ export function matrixKeys(): MagicKey[] {
 export async function cellFor(
   client: ClientUnderTest,
   magic: MagicKey,
-  emulatorUrl: string,
+  emulator: RunningEmulator,
 ): Promise<MatrixCell> {
   // sequences (`server_overloaded,ok`) keep their position per key: each client starts from the top
-  await fetch(`${emulatorUrl}/_emulator/reset`, { method: 'POST' });
+  emulator.reset();
   let thrown: unknown;
   try {
     await client.generate(magic.key);
@@ -63,10 +64,14 @@ export async function cellFor(
   return { ...base, explained: result.cause, verdict: 'missed' };
 }
 
-export async function runMatrix(emulatorUrl: string): Promise<MatrixCell[]> {
+export async function runMatrix(emulator: RunningEmulator): Promise<MatrixCell[]> {
   const cells: MatrixCell[] = [];
-  for (const client of clientsFor(emulatorUrl))
-    for (const magic of matrixKeys()) cells.push(await cellFor(client, magic, emulatorUrl));
+  // the reset connection goes last: a pooled socket it killed must not fail the next key's request
+  const keys = [...matrixKeys()].sort(
+    (a, b) => Number(a.scenario === 'connection_reset') - Number(b.scenario === 'connection_reset'),
+  );
+  const clients = clientsFor(emulator.url);
+  for (const magic of keys) for (const client of clients) cells.push(await cellFor(client, magic, emulator));
   return cells;
 }
 

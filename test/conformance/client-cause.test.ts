@@ -15,7 +15,7 @@ let emulator: RunningEmulator;
 let cells: MatrixCell[] = [];
 before(async () => {
   emulator = await startEmulator({ retryDelaySeconds: 0.01 });
-  cells = await runMatrix(emulator.url);
+  cells = await runMatrix(emulator);
 });
 after(async () => {
   await emulator.close();

@@ -54,7 +54,7 @@ export const EXPECTED_ERRORS: Readonly<Record<string, ExpectedError>> = {
     reason: 'API_KEY_SERVICE_BLOCKED',
   },
   auth_key_service_account: {
-    status: 'PERMISSION_DENIED',
+    status: 'UNAUTHENTICATED',
     message: /service account/,
     reason: undefined,
   },

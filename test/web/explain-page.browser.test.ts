@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { flowchartStepOf } from '../../src/core/troubleshooting-flowchart.js';
 import { explain } from '../../src/explain/explain.js';
 import { leakAuthKey, leakStandardKey } from '../scan/_repo.js';
+import { assertNoLeak } from '../support/leak-check.js';
 import { listenOnLoopback } from '../support/loopback.js';
 import { launchChromium } from './browser.js';
 
@@ -80,11 +81,6 @@ async function openPage(hash = ''): Promise<{ page: Page; requests: string[] }> 
   return { page, requests };
 }
 
-function assertNoKeyRun(text: string, key: string, where: string): void {
-  for (let i = 0; i + 12 <= key.length; i++)
-    assert.ok(!text.includes(key.slice(i, i + 12)), `${where}: a 12-character run of the key at ${i}`);
-}
-
 async function checkResult(page: Page, text: string, expectedCause: string): Promise<void> {
   const node = explain(text);
   assert.equal(node.cause, expectedCause, 'the fixture still classifies as recorded');
@@ -142,8 +138,8 @@ describe('the explain page (dist/web/explain.html, Chromium, file://)', () => {
       const shown = (await page.locator('#result').textContent()) ?? '';
       const markdown = await page.locator('#markdown').inputValue();
       for (const key of [canaryStandard, canaryAuth]) {
-        assertNoKeyRun(shown, key, 'result');
-        assertNoKeyRun(markdown, key, 'markdown');
+        assertNoLeak(key, shown);
+        assertNoLeak(key, markdown);
       }
       if (text.includes(canaryStandard)) {
         const masked = `AIza…${canaryStandard.slice(-4)}`;
@@ -169,7 +165,7 @@ describe('the explain page (dist/web/explain.html, Chromium, file://)', () => {
     );
     await page.waitForSelector(`#result[data-cause="${second.cause}"]`);
     await checkResult(page, second.text, second.cause);
-    assertNoKeyRun((await page.locator('#result').textContent()) ?? '', canaryAuth, 'result');
+    assertNoLeak(canaryAuth, (await page.locator('#result').textContent()) ?? '');
     assert.deepEqual(requests, []);
     await page.context().close();
   });
@@ -185,7 +181,7 @@ describe('the explain page (dist/web/explain.html, Chromium, file://)', () => {
     const markdown = await page.locator('#markdown').inputValue();
     assert.match(markdown, /^### /);
     assert.match(markdown, /Cause: `key_invalid`/);
-    assertNoKeyRun(markdown, canaryStandard, 'markdown');
+    assertNoLeak(canaryStandard, markdown);
     await page.context().close();
   });
 

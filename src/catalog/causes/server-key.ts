@@ -67,7 +67,7 @@ export const SERVER_KEY_CAUSES = defineCauses({
     aboutTheKey: true,
     fixIsNewKeyValue: true,
     severity: 'fail',
-    http: 401,
+    http: 400,
     title: 'Google rejected this standard (AIza…) key',
     explanation:
       'Since 19 June 2026 the Gemini API rejects standard keys that have no API restriction, and Google announced that all standard keys would follow. The error usually reads 401 "Expected OAuth 2 access token…" (ACCESS_TOKEN_TYPE_UNSUPPORTED): that wording is misleading — you do not need OAuth, you need a key Google still accepts.',

@@ -56,7 +56,7 @@ export function geminiCliEnvSearchOrder(cwd: string, home: string, env: EnvMap, 
  *   `trustedFolders.json`, and the workspace `.gemini/settings.json`;
  * - manifests (package.json, requirements.txt, pyproject.toml) in cwd and every parent, to know
  *   which clients the project uses.
- * Whether git ignores a `.env` is asked of git by the edge (src/io/read-hygiene.ts), not parsed here.
+ * Whether git ignores a `.env` is asked of git by the edge (src/io/read-project-hygiene.ts), not parsed here.
  * `env` is read only for GEMINI_CLI_HOME and GEMINI_CLI_TRUSTED_FOLDERS_PATH.
  */
 export function candidateEnvFilePaths(
