@@ -3,7 +3,7 @@
 // environment (printed), alternates them, and reports medians with their spread (min–max).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sourceHash } from '../scripts/source-hash.mjs';
@@ -111,8 +111,9 @@ export function record(name, figures) {
   writeFileSync(RESULTS, `${JSON.stringify(all, null, 2)}\n`);
 }
 
+/** The machine, and how busy it was: other work on a shared machine moves every figure. */
 function machine() {
-  return `${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), node ${process.version}`;
+  return `${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), load average ${loadavg()[0]?.toFixed(1)}, node ${process.version}`;
 }
 
 const KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';

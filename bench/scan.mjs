@@ -38,9 +38,11 @@ import {
 } from './_support.mjs';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 11);
-const bin = requireBuild('scan');
+// GKD_BENCH_BIN=path/to/bin measures another build (e.g. an older commit's) without the split.
+const explicit = process.env['GKD_BENCH_BIN'];
+const bin = explicit ?? requireBuild('scan');
 const env = minimalEnv();
-const { FileScanner } = await import('../dist/scan/read-files.js');
+const { FileScanner } = explicit ? {} : await import('../dist/scan/read-files.js');
 
 function ensureRipgrep() {
   if (spawnSync('rg', ['--version']).status === 0) return;
@@ -195,24 +197,29 @@ function bench({ label, corpus: c, target, rgArgs }) {
   const empty = mkdtempSync(join(tmpdir(), 'gkd-bench-empty-'));
   const paths = filesUnder(c.dir);
   const jobs = paths.map((abs) => ({ rel: relative(c.dir, abs), abs, source: 'worktree' }));
-  const scanner = new FileScanner(10 * 1024 * 1024);
+  const scanner = explicit ? undefined : new FileScanner(10 * 1024 * 1024);
+  const split = explicit
+    ? {}
+    : {
+        node: () => timeProcess(process.execPath, ['-e', '0'], { env }).ms,
+        emptyScan: () => timeProcess(process.execPath, [bin, 'scan', empty, '--format', 'json'], { env }).ms,
+        ...(c.git
+          ? {
+              gitLsFiles: () =>
+                timeProcess('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+                  cwd: c.dir,
+                  env,
+                }).ms,
+            }
+          : {}),
+        reads: () => inProcess(() => readOnly(paths)),
+        scanner: () => inProcess(() => scanner.scan(jobs)),
+      };
   const samples = alternate(
     {
       rg: () => timeProcess('rg', rg, { env, okStatus: [0, 1] }).ms,
       scan: () => timeProcess(process.execPath, ours, { env, okStatus: [0, 1] }).ms,
-      node: () => timeProcess(process.execPath, ['-e', '0'], { env }).ms,
-      emptyScan: () => timeProcess(process.execPath, [bin, 'scan', empty, '--format', 'json'], { env }).ms,
-      ...(c.git
-        ? {
-            gitLsFiles: () =>
-              timeProcess('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
-                cwd: c.dir,
-                env,
-              }).ms,
-          }
-        : {}),
-      reads: () => inProcess(() => readOnly(paths)),
-      scanner: () => inProcess(() => scanner.scan(jobs)),
+      ...split,
     },
     RUNS,
   );
@@ -226,7 +233,8 @@ function bench({ label, corpus: c, target, rgArgs }) {
   console.log(
     `ratio scan/rg: ${ratio.median.toFixed(2)}× (${ratio.min.toFixed(2)}–${ratio.max.toFixed(2)}), target ≤ ${target}×: ${ratio.median <= target ? 'met' : 'NOT met'}`,
   );
-  const split = {
+  if (explicit) return { ratio: ratio.median };
+  const where = {
     node: m.node,
     startup: m.emptyScan - m.node,
     ...(c.git ? { gitLsFiles: m.gitLsFiles } : {}),
@@ -235,7 +243,7 @@ function bench({ label, corpus: c, target, rgArgs }) {
     rest: m.scan - m.emptyScan - m.scanner - (c.git ? m.gitLsFiles : 0),
   };
   console.log(
-    `where scan's time goes (medians, ms): ${Object.entries(split)
+    `where scan's time goes (medians, ms): ${Object.entries(where)
       .map(([k, v]) => `${k} ${v.toFixed(1)}`)
       .join(' · ')}`,
   );
@@ -250,7 +258,7 @@ function bench({ label, corpus: c, target, rgArgs }) {
     ratioMin: ratio.min,
     ratioMax: ratio.max,
     target,
-    split,
+    split: where,
   };
 }
 
@@ -277,4 +285,4 @@ const small = bench({
   target: 4,
   rgArgs: ['--glob', '!.git'],
 });
-record('scan', { runs: RUNS, large, small });
+if (!explicit) record('scan', { runs: RUNS, large, small });

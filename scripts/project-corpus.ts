@@ -3,7 +3,7 @@
  * its README says and as users get it wrong, in a fresh temporary copy; the doctor runs against
  * the embedded emulator and its exit code is compared with the expected verdict.
  *
- *   npx tsx scripts/project-corpus.ts [--bin dist/cli/bin.js] [--json]
+ *   npx tsx scripts/project-corpus.ts [--bin dist/bin/gemini-key-doctor.cjs] [--json]
  *
  * `--bin` lets the same corpus score another build of the doctor (the first-sight score was taken
  * with main's build before this work started).
@@ -74,7 +74,16 @@ export async function scoreSetup(
     const cwd = join(dir, setup.cwd ?? '.');
     const { code, stdout } = await run(
       bin,
-      ['doctor', '--json', '--cwd', cwd, '--base-url', baseUrl, '--timeout', '5000', ...extraArgs],
+      [
+        ...(extraArgs.includes('--text') ? ['doctor'] : ['doctor', '--json']),
+        '--cwd',
+        cwd,
+        '--base-url',
+        baseUrl,
+        '--timeout',
+        '5000',
+        ...extraArgs.filter((a) => a !== '--text'),
+      ],
       env,
     );
     const got = code === 0 ? 'ok' : code === 1 ? 'fail' : (`error ${code}` as const);
@@ -117,7 +126,7 @@ export async function scoreCorpus(bin: string, extraArgs: string[] = []): Promis
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const binAt = args.indexOf('--bin');
-  const bin = resolve(binAt >= 0 ? args[binAt + 1]! : join(ROOT, 'dist', 'cli', 'bin.js'));
+  const bin = resolve(binAt >= 0 ? args[binAt + 1]! : join(ROOT, 'dist', 'bin', 'gemini-key-doctor.cjs'));
   const results = await scoreCorpus(bin);
   if (args.includes('--json')) {
     console.log(

@@ -1,4 +1,5 @@
-import { maskKeysInText } from '../core/key-material.js';
+import { isEmulatorMagicKey } from '../core/key-detect/test-keys.js';
+import { keyLikeRuns, maskKeysInText } from '../core/key-material.js';
 import type { CliContext, CliIo, CliResult, CommandHandler, Env, ExitCode } from './context.js';
 import { HelpShown, UsageError } from './usage-error.js';
 import { packageVersion } from './version.js';
@@ -42,6 +43,10 @@ export async function run(argv: readonly string[], env: Env, io: CliIo = {}): Pr
   let stderr = '';
   const noColorFlag = argv.includes('--no-color');
   let color: boolean | undefined;
+  // Last line of defence: a key given anywhere on the way in (environment, arguments, in any
+  // disguise) never leaves in any output, even as a fragment some path or URL parser left behind.
+  const known = knownKeys(argv, env);
+  const guard = (text: string) => (known.length > 0 ? maskKeysInText(text, known) : text);
   const ctx: CliContext = {
     env,
     io,
@@ -51,17 +56,33 @@ export async function run(argv: readonly string[], env: Env, io: CliIo = {}): Pr
       color ??= !noColorFlag && env['NO_COLOR'] === undefined && env['TERM'] !== 'dumb' && Boolean(io.isTTY);
       return color;
     },
-    out: (text) => {
+    out: (raw) => {
+      const text = guard(raw);
       stdout += text;
       io.onStdout?.(text);
     },
-    err: (text) => {
+    err: (raw) => {
+      const text = guard(raw);
       stderr += text;
       io.onStderr?.(text);
     },
   };
   const exitCode = await dispatch(argv, ctx);
   return { exitCode, stdout, stderr };
+}
+
+/**
+ * Key-like runs in the arguments and the environment's values. Emulator magic keys are left to
+ * the shape-based masking alone: they are public, and their readable slugs (`unrestricted`,
+ * `service_disabled`) would otherwise be cut out of the cause ids the report prints.
+ */
+function knownKeys(argv: readonly string[], env: Env): string[] {
+  const found = new Set<string>();
+  for (const value of [...argv, ...Object.values(env)]) {
+    if (typeof value === 'string' && value.length < 64 * 1024)
+      for (const key of keyLikeRuns(value)) if (!isEmulatorMagicKey(key)) found.add(key);
+  }
+  return [...found];
 }
 
 async function dispatch(argv: readonly string[], ctx: CliContext): Promise<ExitCode> {

@@ -148,6 +148,17 @@ export function maskKeysInText(text: string, known: readonly string[] = []): str
   return out + text.slice(at);
 }
 
+/** The key-like runs a reader would see in a text (its visible form: escapes decoded, look-alikes folded). */
+export function keyLikeRuns(text: string): string[] {
+  const visible = needsVisibleForm(text) ? visibleText(text).text : text;
+  const runs = new Set<string>();
+  for (const source of new Set([text, visible])) {
+    for (const match of source.matchAll(KEYLIKE_FOR_MASKING))
+      if (match[0].length > LEAKING_FRAGMENT) runs.add(match[0]);
+  }
+  return [...runs];
+}
+
 /** Where any LEAKING_FRAGMENT-long run of one of the keys occurs in the text (ASCII case ignored). */
 function fragmentSpans(text: string, keys: ReadonlySet<string>): Array<[number, number]> {
   const spans: Array<[number, number]> = [];

@@ -12,8 +12,8 @@ import { confusablesMap } from 'confusables';
  */
 export interface VisibleText {
   text: string;
-  start: number[];
-  end: number[];
+  start: Int32Array;
+  end: Int32Array;
 }
 
 /** Anything that can change what a reader sees; a text without it is its own visible form. */
@@ -23,6 +23,10 @@ export function needsVisibleForm(source: string): boolean {
   return NEEDS_WORK.test(source);
 }
 
+/** An escape a pass may have uncovered (ESC and CSI are the ANSI introducers). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escapes start with control characters
+const ESCAPE_START = /%[0-9A-Fa-f]{2}|&#?[0-9A-Za-z]|\\[ux]|\x1b|\x9b/;
+
 const DROPPED = /^[\p{Cc}\p{Cf}\p{Mn}]$/u;
 
 /** Layers of disguise undone, at most (`%\u200b41` is `%41` once the invisible space goes, then `A`). */
@@ -30,7 +34,8 @@ const MAX_PASSES = 3;
 
 export function visibleText(source: string): VisibleText {
   let view = onePass(source);
-  for (let pass = 1; pass < MAX_PASSES && view.text !== source && needsVisibleForm(view.text); pass++) {
+  // Another pass only when this one left an escape to decode (`%\u200b41` → `%41`).
+  for (let pass = 1; pass < MAX_PASSES && view.text !== source && ESCAPE_START.test(view.text); pass++) {
     const next = onePass(view.text);
     if (next.text === view.text) break;
     view = {
@@ -43,10 +48,41 @@ export function visibleText(source: string): VisibleText {
   return view;
 }
 
+/** Printable ASCII that starts no escape: its own visible form. */
+function isPlain(unit: number): boolean {
+  return unit >= 0x20 && unit < 0x7f && unit !== 0x25 && unit !== 0x26 && unit !== 0x5c;
+}
+
 function onePass(source: string): VisibleText {
-  const out: VisibleText = { text: '', start: [], end: [] };
+  const parts: string[] = [];
+  let start = new Int32Array(source.length + 16);
+  let end = new Int32Array(source.length + 16);
+  let length = 0;
+  const room = (more: number) => {
+    if (length + more <= start.length) return;
+    const grow = (old: Int32Array) => {
+      const next = new Int32Array(Math.max(old.length * 2, length + more));
+      next.set(old);
+      return next;
+    };
+    start = grow(start);
+    end = grow(end);
+  };
   let i = 0;
   while (i < source.length) {
+    if (isPlain(source.charCodeAt(i))) {
+      // Hot path: a run of plain characters is copied as one piece.
+      let j = i + 1;
+      while (j < source.length && isPlain(source.charCodeAt(j))) j++;
+      room(j - i);
+      parts.push(source.slice(i, j));
+      for (let k = i; k < j; k++, length++) {
+        start[length] = k;
+        end[length] = k + 1;
+      }
+      i = j;
+      continue;
+    }
     const ansi = ansiEscapeLength(source, i);
     if (ansi > 0) {
       i += ansi;
@@ -55,18 +91,31 @@ function onePass(source: string): VisibleText {
     const decoded = decodeEscape(source, i);
     const code = decoded ? decoded.code : (source.codePointAt(i) ?? 0);
     const next = decoded ? decoded.next : i + (code > 0xffff ? 2 : 1);
-    const char = String.fromCodePoint(code);
-    if (!DROPPED.test(char)) {
-      const folded = fold(char);
-      for (let k = 0; k < folded.length; k++) {
-        out.start.push(i);
-        out.end.push(next);
+    const folded = visibleFormOf(code);
+    if (folded !== '') {
+      room(folded.length);
+      parts.push(folded);
+      for (let k = 0; k < folded.length; k++, length++) {
+        start[length] = i;
+        end[length] = next;
       }
-      out.text += folded;
     }
     i = next;
   }
-  return out;
+  return { text: parts.join(''), start: start.subarray(0, length), end: end.subarray(0, length) };
+}
+
+/** What a reader sees for one code point ('' when nothing), cached: texts repeat few characters. */
+const SEEN = new Map<number, string>();
+
+function visibleFormOf(code: number): string {
+  let form = SEEN.get(code);
+  if (form === undefined) {
+    const char = String.fromCodePoint(code);
+    form = DROPPED.test(char) ? '' : fold(char);
+    if (SEEN.size < 8192) SEEN.set(code, form);
+  }
+  return form;
 }
 
 /** ASCII stays; other letters fold to the ASCII letters they look like. */

@@ -29,7 +29,11 @@ export function assembleFixes(findings: readonly Finding[], state: DoctorState):
     const fix = f.fix
       .filter((step) => !leftOut.has(step))
       .map((step) => (step === codeStep && code ? `Or pass the key explicitly in code: \`${code}\`.` : step));
-    const reproduce = typeof f.evidence['reproduce'] === 'string' ? [f.evidence['reproduce']] : [];
+    // A root without a probe of its own reproduces the failing probe folded under it.
+    const reproduce = [f, ...(f.explains ?? []).map((i) => findings[i]!)]
+      .map((x) => x.evidence['reproduce'])
+      .filter((x): x is string => typeof x === 'string')
+      .slice(0, 1);
     return { ...f, fix: [...fix, ...whereTheNewValueGoes(f, state), ...reproduce] };
   });
 }

@@ -26,16 +26,16 @@ export function detectShell(env: EnvMap, platform: NodeJS.Platform): ShellKind {
 export function persistVariableStep(shell: ShellKind, variable: string): string {
   switch (shell) {
     case 'fish':
-      return `Set it for good (fish): set -Ux ${variable} (read -s -P 'key: ')`;
+      return `Set it for good (fish): \`set -Ux ${variable} (read -s -P 'key: ')\``;
     case 'powershell':
     case 'cmd':
-      return `Set it for good (PowerShell): [Environment]::SetEnvironmentVariable('${variable}', (Read-Host 'key' -MaskInput), 'User') — then open a new terminal`;
+      return `Set it for good (PowerShell): \`[Environment]::SetEnvironmentVariable('${variable}', (Read-Host 'key' -MaskInput), 'User')\` — then open a new terminal`;
     case 'zsh':
-      return `Set it for good (zsh): read -rs "K?key: " && echo "export ${variable}='$K'" >> ~/.zshrc && unset K — then open a new terminal`;
+      return `Set it for good (zsh): \`read -rs "K?key: " && echo "export ${variable}='$K'" >> ~/.zshrc && unset K\` — then open a new terminal`;
     case 'sh':
       return `Set it for good: add export ${variable}='…' to ~/.profile with an editor — then log in again`;
     default:
-      return `Set it for good (bash): read -rsp 'key: ' K && echo "export ${variable}='$K'" >> ~/.bashrc && unset K — then open a new terminal`;
+      return `Set it for good (bash): \`read -rsp 'key: ' K && echo "export ${variable}='$K'" >> ~/.bashrc && unset K\` — then open a new terminal`;
   }
 }
 
@@ -49,7 +49,7 @@ export function needsKeyValue(cause: CauseId | null): boolean {
 
 /** `curl` reproducing a probe by hand, the key read from the variable (never printed). */
 export function curlEquivalent(spec: ProbeRequestSpec, variable: string, shell: ShellKind): string {
-  return `Reproduce by hand: ${curlCommand(spec, variable, shell)}`;
+  return `Reproduce by hand: \`${curlCommand(spec, variable, shell)}\``;
 }
 
 /** The bare `curl` of a probe, the key read from `variable` in the shell's syntax. */

@@ -4,11 +4,10 @@ import { frameworkOf } from '../core/project/framework-env.js';
 import { isProbeableModel, retiredModel } from '../core/project/model-lifecycle.js';
 import type { KeyCandidate } from '../core/project-snapshot.js';
 import type { SecretKey } from '../core/secret-key.js';
-import { persistVariableStep } from './platform-fixes.js';
 import type { ProbeContext } from './probe-candidate.js';
 import { callProbe } from './probe-key.js';
 import { appKeyFingerprints, type ProjectView } from './project-view.js';
-import type { ReportProject, ShellKind } from './report.js';
+import type { ReportProject } from './report.js';
 
 type Live = 'live' | 'rejected' | 'unknown' | undefined;
 
@@ -28,16 +27,12 @@ export function appUseFindings(
   view: ProjectView,
   candidates: readonly KeyCandidate[],
   probed: ReadonlyMap<string, Live>,
-  shell: ShellKind,
 ): Finding[] {
-  return [
-    ...cliFindings(view, probed, shell),
-    ...view.uses.map((use) => useFinding(view, use, candidates, probed, shell)),
-  ];
+  return [...cliFindings(view, probed), ...view.uses.map((use) => useFinding(view, use, candidates, probed))];
 }
 
 /** gemini-cli configured in the project: its own resolution is the app's key. */
-function cliFindings(view: ProjectView, probed: ReadonlyMap<string, Live>, shell: ShellKind): Finding[] {
+function cliFindings(view: ProjectView, probed: ReadonlyMap<string, Live>): Finding[] {
   const cli = view.cliUse;
   if (cli === null) return [];
   if (cli.key === null)
@@ -50,7 +45,6 @@ function cliFindings(view: ProjectView, probed: ReadonlyMap<string, Live>, shell
         detail: `${cli.notes.join('; ')}. In API-key mode gemini-cli reads GEMINI_API_KEY only (GOOGLE_API_KEY is ignored).`,
         fix: [
           'Set GEMINI_API_KEY (for GitHub Actions: a repository secret passed as GEMINI_API_KEY), or put it in .gemini/.env or .env.',
-          persistVariableStep(shell, 'GEMINI_API_KEY'),
         ],
         evidence: {},
         clients: ['gemini-cli'],
@@ -77,7 +71,6 @@ function useFinding(
   use: AppKeyUse,
   candidates: readonly KeyCandidate[],
   probed: ReadonlyMap<string, Live>,
-  shell: ShellKind,
 ): Finding {
   {
     const more =
@@ -103,7 +96,7 @@ function useFinding(
           ? `${subject}, but ${use.framework?.label} hides it from that code`
           : `${subject}, and nothing the app loads sets it`,
         detail: `${detail} Without it, ${use.client} ${use.rule.whenMissing}.`,
-        fix: missingKeyFixes(view, use, elsewhere, shell),
+        fix: missingKeyFixes(view, use, elsewhere),
         evidence: {},
         clients: [use.client],
       } satisfies Finding;
@@ -112,19 +105,25 @@ function useFinding(
     const sentFrom = `it gets ${use.key.masked} from ${use.source}`;
     return {
       check: 'project.key-read',
-      status: verdict === 'rejected' ? 'fail' : 'pass',
+      status: verdict === 'rejected' ? 'fail' : use.onlyWith ? 'warn' : 'pass',
       cause: null,
       title:
         verdict === 'rejected'
           ? `${subject}: ${sentFrom}, and Google rejects that key (see the probe)`
-          : `${subject}: ${sentFrom}${verdict === 'live' ? ', and the key works' : ''}`,
+          : use.onlyWith
+            ? `${subject}: it gets ${use.key.masked} from ${use.source} only if you start the app with \`${use.onlyWith}\``
+            : `${subject}: ${sentFrom}${verdict === 'live' ? ', and the key works' : ''}`,
       detail,
       fix:
         verdict === 'rejected'
           ? [
               `Put a working key in ${use.variable} where ${use.source?.replace(/^(file|env|secrets):/, '')} sets it — that is the value this code sends.`,
             ]
-          : [],
+          : use.onlyWith
+            ? [
+                `Start it with \`${use.onlyWith}\` (Node 20.6+), or load the file in code: \`import 'dotenv/config'\` as the first import.`,
+              ]
+            : [],
       evidence: {},
       keys: [use.key.fingerprint],
       clients: [use.client],
@@ -146,7 +145,7 @@ function storedElsewhere(use: AppKeyUse, candidates: readonly KeyCandidate[]): s
 }
 
 /** Fixes that name the variable the code reads and the file its loader loads, in the project's language. */
-function missingKeyFixes(view: ProjectView, use: AppKeyUse, elsewhere: string[], shell: ShellKind): string[] {
+function missingKeyFixes(view: ProjectView, use: AppKeyUse, elsewhere: string[]): string[] {
   const variable = use.read?.variable ?? use.rule.defaultVariables[0] ?? 'GEMINI_API_KEY';
   const pkgPrefix = use.package === '' ? '' : `${use.package}/`;
   const fixes: string[] = [];
@@ -180,7 +179,6 @@ function missingKeyFixes(view: ProjectView, use: AppKeyUse, elsewhere: string[],
   } else {
     fixes.push(`Add ${variable}=your-key to ${target} — or set it in the environment that runs the app.`);
   }
-  fixes.push(persistVariableStep(shell, variable));
   return fixes;
 }
 

@@ -38,6 +38,7 @@ function explains(
   if (!facts?.symptoms?.includes(symptom.cause!)) return false;
   if (root.keys && symptom.keys) {
     if (!symptom.keys.some((k) => root.keys!.includes(k))) return false;
+    if (root.keys.length === 1) return true;
     // A rejected key is a symptom of a conflict only when another key of the conflict works.
     return root.keys.some((k) => !symptom.keys!.includes(k) && probed.get(k) === 'live');
   }

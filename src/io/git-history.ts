@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { gitCapture, gitStream, splitNul } from './git-run.js';
 
@@ -45,53 +46,9 @@ export async function streamHistoryBlobs(
   };
   signal?.addEventListener('abort', stop, { once: true });
 
-  const paths: string[] = [];
-  let pathHead = 0;
-  // rev-list's lines are split by hand, chunk by chunk, with one write of a chunk's ids to
-  // cat-file. Backpressure by count: rev-list pauses while more than MAX_IN_FLIGHT ids wait for
-  // their blob (memory stays bounded: ~100 bytes each) and resumes at half of it. Pausing on every
-  // full pipe instead measured 1.5x slower (a stall per 16 KB of ids).
-  const decoder = new StringDecoder('utf8');
-  const revOut = revList.child.stdout;
-  const catIn = catFile.child.stdin;
-  let partial = '';
-  let paused = false;
-  const take = (text: string) => {
-    const lines = (partial + text).split('\n');
-    partial = lines.pop() ?? '';
-    let ids = '';
-    for (const line of lines) {
-      const space = line.indexOf(' ');
-      const sha = space === -1 ? line : line.slice(0, space);
-      if (sha.length < 40) continue;
-      paths.push(space === -1 ? '' : line.slice(space + 1));
-      ids += `${sha}\n`;
-    }
-    if (ids !== '') catIn.write(ids);
-    if (!paused && paths.length - pathHead > MAX_IN_FLIGHT) {
-      paused = true;
-      revOut.pause();
-    }
-  };
-  revOut.on('data', (chunk: Buffer) => take(decoder.write(chunk)));
-  revOut.on('end', () => {
-    take(`${decoder.end()}\n`);
-    catIn.end();
-  });
-
+  const feeder = new IdFeeder(revList.child.stdout, catFile.child.stdin);
   const parser = new BatchParser(maxBlobSize, (sha, size, bytes) => {
-    const path = paths[pathHead] ?? '';
-    pathHead++;
-    if (paused && paths.length - pathHead < MAX_IN_FLIGHT / 2) {
-      paused = false;
-      revOut.resume();
-    }
-    // Drop consumed paths now and then so the queue does not grow with history.
-    if (pathHead > 4096) {
-      paths.splice(0, pathHead);
-      pathHead = 0;
-    }
-    onBlob({ sha, path, size, bytes });
+    onBlob({ sha, path: feeder.nextPath(), size, bytes });
   });
   const parsed = new Promise<void>((resolve, reject) => {
     catFile.child.stdout.on('data', (chunk: Buffer) => {
@@ -108,11 +65,73 @@ export async function streamHistoryBlobs(
   try {
     // A missing or corrupt commit stops rev-list part-way: what it listed is still scanned, and
     // the failure is reported rather than thrown (cat-file answers `missing` for a bad blob).
-    const [walked] = await Promise.allSettled([revList.done]);
-    await Promise.all([catFile.done, parsed]);
+    const [walked, served, read] = await Promise.allSettled([revList.done, catFile.done, parsed]);
+    if (served.status === 'rejected') throw served.reason;
+    if (read.status === 'rejected') throw read.reason;
     return { errors: walked.status === 'rejected' ? [messageOf(walked.reason)] : [] };
   } finally {
     signal?.removeEventListener('abort', stop);
+  }
+}
+
+/**
+ * Feeds rev-list's object ids to cat-file and remembers their paths, in order. rev-list's lines
+ * are split by hand, chunk by chunk, with one write of a chunk's ids to cat-file. Backpressure by
+ * count: rev-list pauses while more than MAX_IN_FLIGHT ids wait for their blob (memory stays
+ * bounded: ~100 bytes each) and resumes at half of it. Pausing on every full pipe instead measured
+ * 1.5x slower (a stall per 16 KB of ids).
+ */
+class IdFeeder {
+  readonly #paths: string[] = [];
+  #head = 0;
+  #partial = '';
+  #paused = false;
+  readonly #revOut: Readable;
+  readonly #catIn: Writable;
+
+  constructor(revOut: Readable, catIn: Writable) {
+    this.#revOut = revOut;
+    this.#catIn = catIn;
+    const decoder = new StringDecoder('utf8');
+    revOut.on('data', (chunk: Buffer) => this.#take(decoder.write(chunk)));
+    revOut.on('end', () => {
+      this.#take(`${decoder.end()}\n`);
+      catIn.end();
+    });
+  }
+
+  /** The path of the next blob cat-file answers for. */
+  nextPath(): string {
+    const path = this.#paths[this.#head] ?? '';
+    this.#head++;
+    if (this.#paused && this.#paths.length - this.#head < MAX_IN_FLIGHT / 2) {
+      this.#paused = false;
+      this.#revOut.resume();
+    }
+    // Drop consumed paths now and then so the queue does not grow with history.
+    if (this.#head > 4096) {
+      this.#paths.splice(0, this.#head);
+      this.#head = 0;
+    }
+    return path;
+  }
+
+  #take(text: string): void {
+    const lines = (this.#partial + text).split('\n');
+    this.#partial = lines.pop() ?? '';
+    let ids = '';
+    for (const line of lines) {
+      const space = line.indexOf(' ');
+      const sha = space === -1 ? line : line.slice(0, space);
+      if (sha.length < 40) continue;
+      this.#paths.push(space === -1 ? '' : line.slice(space + 1));
+      ids += `${sha}\n`;
+    }
+    if (ids !== '') this.#catIn.write(ids);
+    if (!this.#paused && this.#paths.length - this.#head > MAX_IN_FLIGHT) {
+      this.#paused = true;
+      this.#revOut.pause();
+    }
   }
 }
 

@@ -8,6 +8,7 @@ import type { Log } from 'sarif';
 import { parse } from 'yaml';
 import { leakAuthKey, leakStandardKey, TempRepo } from '../scan/_repo.js';
 import { BUILT_CLI } from '../support/built-cli.js';
+import { assertNoLeak } from '../support/leak-check.js';
 
 /**
  * action.yml run the way the Actions runner runs a composite action: each `run:` script with
@@ -92,11 +93,6 @@ function readSarif(repo: TempRepo, file = 'gemini-key-doctor.sarif'): Log {
   return JSON.parse(readFileSync(join(repo.dir, file), 'utf8')) as Log;
 }
 
-function assertNoKeyRun(text: string, key: string): void {
-  for (let i = 0; i + 12 <= key.length; i++)
-    assert.ok(!text.includes(key.slice(i, i + 12)), `a 12-character run of a planted key at ${i}`);
-}
-
 const committedKey = leakStandardKey();
 const historyKey = leakAuthKey();
 const stagedKey = leakStandardKey();
@@ -148,8 +144,8 @@ describe('action.yml (composite, run as the runner runs it)', () => {
     assert.equal(location.artifactLocation!.uri, 'src/config.ts');
     assert.equal(location.region!.startLine, 2);
     for (const key of [committedKey, historyKey]) {
-      assertNoKeyRun(readFileSync(join(repo.dir, 'gemini-key-doctor.sarif'), 'utf8'), key);
-      assertNoKeyRun(run.log, key);
+      assertNoLeak(key, readFileSync(join(repo.dir, 'gemini-key-doctor.sarif'), 'utf8'));
+      assertNoLeak(key, run.log);
     }
   });
 
@@ -179,7 +175,7 @@ describe('action.yml (composite, run as the runner runs it)', () => {
     assert.equal(fromHistory.length, 1, JSON.stringify(results));
     assert.equal(fromHistory[0]!.ruleId, 'gemini-auth-key');
     assert.equal(fromHistory[0]!.locations![0]!.physicalLocation!.artifactLocation!.uri, 'old/settings.ts');
-    assertNoKeyRun(readFileSync(join(repo.dir, 'history.sarif'), 'utf8'), historyKey);
+    assertNoLeak(historyKey, readFileSync(join(repo.dir, 'history.sarif'), 'utf8'));
   });
 
   test('fail-on: never reports without failing; warning also fails on hygiene warnings', () => {
@@ -234,7 +230,7 @@ describe('action.yml (composite, run as the runner runs it)', () => {
     try {
       const blocked = spawnSync('bash', ['-c', hook.entry], { cwd: repo.dir, encoding: 'utf8' });
       assert.equal(blocked.status, 1, blocked.stderr);
-      assertNoKeyRun(blocked.stdout + blocked.stderr, stagedKey);
+      assertNoLeak(stagedKey, blocked.stdout + blocked.stderr);
     } finally {
       repo.git('rm', '-q', '--cached', 'src/new.ts');
     }

@@ -64,7 +64,7 @@ describe('"reproduce by hand" gets the same cause (bash + curl against the emula
         const step = root.fix.find((s) => s.startsWith('Reproduce by hand'));
         assert.ok(step, root.fix.join('\n'));
         assert.equal(root.fix.at(-1), step, 'reproduce is the last step');
-        const command = step.slice(step.indexOf(': ') + 2);
+        const command = step.slice(step.indexOf('`') + 1, step.lastIndexOf('`'));
         const { stdout } = await exec('bash', ['-c', command], {
           cwd: where.cwd,
           env: { ...shellEnv, ...setup.env },

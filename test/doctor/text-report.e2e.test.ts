@@ -52,6 +52,23 @@ describe('the text report: verdict first, within its line budget (emulator)', ()
     });
   }
 
+  test('on a terminal, a progress line on stderr while probing, erased after; never in --json', async () => {
+    const setup = DOCTOR_SETUPS[0]!;
+    const where = await layOut(setup);
+    try {
+      const env = { ...setup.env, HOME: where.home };
+      const args = ['--base-url', emulator.url];
+      const tty = await run(args, env, { cwd: where.cwd, isTTY: true });
+      assert.equal(tty.stderr, 'probing 1 key…\r\u001b[K');
+      const json = await run([...args, '--json'], env, { cwd: where.cwd, isTTY: true });
+      assert.equal(JSON.parse(json.stdout).verdict.status, 'ok');
+      const piped = await run(args, env, { cwd: where.cwd });
+      assert.equal(piped.stderr, '');
+    } finally {
+      await where.cleanup();
+    }
+  });
+
   test('-v shows every client and the details of passing checks; without it, only the project’s clients', async () => {
     const setup = DOCTOR_SETUPS.find((s) => s.name.startsWith('the wrong variable'))!;
     const where = await layOut(setup);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile, spawnSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { CLI_BIN_IN_PACKAGE } from '../support/built-cli.js';
 
 /**
- * A plain install (the package's dist and its four dependencies, no gemini-key-doctor-mcp):
+ * A plain install (the package's dist and its dependencies, no gemini-key-doctor-mcp):
  * `mcp` prints a one-line hint and exits 2; every other command runs without the SDK.
  */
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -20,9 +20,14 @@ before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'gkd-plain-'));
   await cp(join(ROOT, 'dist'), join(dir, 'dist'), { recursive: true });
   await cp(join(ROOT, 'package.json'), join(dir, 'package.json'));
-  await mkdir(join(dir, 'node_modules'));
-  for (const dep of ['commander', 'dotenv', 'picocolors', 'zod'])
-    await symlink(join(ROOT, 'node_modules', dep), join(dir, 'node_modules', dep), 'dir');
+  const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+  };
+  for (const dep of Object.keys(pkg.dependencies)) {
+    const link = join(dir, 'node_modules', dep);
+    await mkdir(dirname(link), { recursive: true }); // a scoped name needs its @scope folder
+    await symlink(join(ROOT, 'node_modules', dep), link, 'dir');
+  }
 });
 after(async () => {
   await rm(dir, { recursive: true, force: true });

@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { CAUSE_IDS } from '../../src/catalog/cause-id.js';
+import { fakeStandardKey } from '../support/fake-keys.js';
 
 /**
  * What a user gets from npm: `npm pack` of the built package, installed into an empty folder
@@ -129,6 +130,23 @@ describe('npm pack, then install from the tarball in an empty folder', {
     const keys = JSON.parse(stdout) as { key: string; cause: string | null }[];
     assert.ok(keys.length > 5);
     assert.ok(keys.some((k) => k.cause === null && k.key.startsWith('AQ.EMU-')));
+  });
+
+  test('scan finds a key with a worker thread (the worker is a file of its own in the package)', async () => {
+    const tree = join(work, 'tree');
+    await mkdir(tree);
+    await writeFile(join(tree, 'config.js'), `export const GEMINI_API_KEY = "${fakeStandardKey()}";\n`);
+    const scanned = await cli(['scan', tree, '--workers', '1', '--format', 'json']).catch(
+      (error: { code?: number; stdout?: string }) => {
+        // exit 1 would mean a real key; a test key is a note and the scan exits 0
+        throw new Error(`scan exited ${error.code}: ${error.stdout?.slice(0, 200)}`);
+      },
+    );
+    const report = JSON.parse(scanned.stdout) as { findings: { rule: string; file: string }[] };
+    assert.deepEqual(
+      report.findings.map((f) => [f.rule, f.file]),
+      [['test-key', 'config.js']],
+    );
   });
 
   test('the library imports from the installed package, with its types', async () => {

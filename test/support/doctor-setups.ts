@@ -101,6 +101,12 @@ export const DOCTOR_SETUPS: DoctorSetup[] = [
     folded: ['key_missing'],
   },
   {
+    name: 'curly quotes around the key',
+    env: { GEMINI_API_KEY: `“${workingMagicKey('auth')}”` },
+    verdict: { status: 'fail', cause: ['key_quoted'] },
+    folded: ['key_invisible_chars'],
+  },
+  {
     name: 'a working standard key',
     env: { GEMINI_API_KEY: workingMagicKey('standard') },
     verdict: { status: 'warn', cause: ['key_standard_retired'] },

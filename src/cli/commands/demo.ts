@@ -18,7 +18,7 @@ export interface DemoScenario {
 }
 
 /** The command that works from a fresh clone once `npm start` (or `npm run build`) has built dist/. */
-export const FROM_A_CLONE = 'node dist/cli/bin.js';
+export const FROM_A_CLONE = 'node dist/bin/gemini-key-doctor.cjs';
 
 /** How the reader runs the tool again: through npx when it was installed, from dist/ in a clone. */
 export function rerunCommand(moduleUrl: string = import.meta.url): string {
@@ -87,11 +87,9 @@ export async function runDemoScenarios(
         hygiene: false,
         ...(signal ? { signal } : {}),
       });
-      // The scenario's temporary folder means nothing to the reader.
-      results.push({
-        scenario,
-        report: { ...report, cwd: `<demo project>${scenario.subdir ? `/${scenario.subdir}` : ''}` },
-      });
+      // The scenario's temporary folder means nothing to the reader: it reads as <demo project>.
+      const shown = JSON.stringify(report).replaceAll(JSON.stringify(project).slice(1, -1), '<demo project>');
+      results.push({ scenario, report: JSON.parse(shown) as DoctorReport });
     }
     return results;
   } finally {

@@ -1,7 +1,8 @@
 import { stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import type { SecretKey } from '../../core/secret-key.js';
 import { newCommand, parseWith } from '../_commander.js';
-import type { CommandHandler, ExitCode } from '../context.js';
+import type { CliContext, CommandHandler, ExitCode } from '../context.js';
 import { baseUrlOption, envValue, keyInput, modelOption, timeoutOption, VERBOSE_OPTION } from '../options.js';
 import { checkOutputFile } from '../output-file.js';
 import { UsageError } from '../usage-error.js';
@@ -59,23 +60,7 @@ export const doctorCommand: CommandHandler = async (argv, ctx) => {
   const htmlFile = typeof flags.html === 'string' ? resolve(ctx.cwd, flags.html) : undefined;
   if (htmlFile !== undefined) await checkOutputFile('--html', htmlFile, /^\s*<!doctype html/i);
 
-  const { SecretKey } = await import('../../core/secret-key.js');
-  let key: { key: InstanceType<typeof SecretKey>; source: string } | undefined;
-  if (flags.keyEnv !== undefined) {
-    const value = envValue(ctx.env, flags.keyEnv);
-    if (value === undefined || value === '') throw new UsageError(`--key-env: ${flags.keyEnv} is not set`);
-    key = { key: new SecretKey(value), source: `env:${flags.keyEnv}` };
-  } else if (flags.keyStdin) {
-    // On a terminal: a prompt without echo. Piped: only the newline `echo` adds is dropped, any
-    // other whitespace is the key's and gets linted.
-    const read = ctx.io.readSecret
-      ? ctx.io.readSecret('Gemini API key (input hidden): ')
-      : ctx.io.readStdin?.().then((text) => keyInput(text).replace(/\r?\n$/, ''));
-    if (!read) throw new UsageError('--key-stdin: no standard input');
-    const value = keyInput(await read);
-    if (value === '') throw new UsageError('--key-stdin: standard input was empty');
-    key = { key: new SecretKey(value), source: 'stdin' };
-  }
+  const key = await explicitKey(flags, ctx);
 
   const { diagnose } = await import('../../doctor/diagnose.js');
   let progressShown = false;
@@ -110,3 +95,26 @@ export const doctorCommand: CommandHandler = async (argv, ctx) => {
   if (typeof flags.html === 'string' && format === 'text') ctx.out(`HTML report written to ${flags.html}\n`);
   return (report.ok ? 0 : 1) as ExitCode;
 };
+
+/** The key given explicitly (`--key-env NAME`, `--key-stdin`), the only one linted and probed. */
+async function explicitKey(
+  flags: DoctorFlags,
+  ctx: CliContext,
+): Promise<{ key: SecretKey; source: string } | undefined> {
+  const { SecretKey } = await import('../../core/secret-key.js');
+  if (flags.keyEnv !== undefined) {
+    const value = envValue(ctx.env, flags.keyEnv);
+    if (value === undefined || value === '') throw new UsageError(`--key-env: ${flags.keyEnv} is not set`);
+    return { key: new SecretKey(value), source: `env:${flags.keyEnv}` };
+  }
+  if (!flags.keyStdin) return undefined;
+  // On a terminal: a prompt without echo. Piped: only the newline `echo` adds is dropped, any
+  // other whitespace is the key's and gets linted.
+  const read = ctx.io.readSecret
+    ? ctx.io.readSecret('Gemini API key (input hidden): ')
+    : ctx.io.readStdin?.().then((text) => keyInput(text).replace(/\r?\n$/, ''));
+  if (!read) throw new UsageError('--key-stdin: no standard input');
+  const value = keyInput(await read);
+  if (value === '') throw new UsageError('--key-stdin: standard input was empty');
+  return { key: new SecretKey(value), source: 'stdin' };
+}

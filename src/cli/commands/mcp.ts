@@ -31,7 +31,8 @@ export function mcpCommandWith(load: () => Promise<McpServerModule>): CommandHan
       }
       throw error;
     }
-    const [{ run }, version] = await Promise.all([import('../run.js'), packageVersion()]);
+    const [{ run }, { packageVersion }] = await Promise.all([import('../run.js'), import('../version.js')]);
+    const version = packageVersion();
     // The protocol owns stdin/stdout from here on: nothing else may write to stdout.
     await server.serveMcpOverStdio({ run, env: ctx.env, cwd: resolve(ctx.cwd, flags.cwd ?? '.'), version });
     return 0;
@@ -47,10 +48,4 @@ function isMissingSdk(error: unknown): boolean {
     typeof message === 'string' &&
     message.includes('@modelcontextprotocol/sdk')
   );
-}
-
-async function packageVersion(): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
-  const url = new URL('../../../package.json', import.meta.url);
-  return (JSON.parse(await readFile(url, 'utf8')) as { version: string }).version;
 }

@@ -3,8 +3,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { displayPath } from '../../core/display-path.js';
 import { displayUrl } from '../../core/url-display.js';
+import type { ScanProgress, ScanResult } from '../../scan/types.js';
+import type { VerifyOptions } from '../../scan/verify.js';
 import { newCommand, parseWith } from '../_commander.js';
-import type { CommandHandler } from '../context.js';
+import type { CliContext, CommandHandler } from '../context.js';
 import { commandBaseUrl, integerOption, modelOption, timeoutOption } from '../options.js';
 import { UsageError } from '../usage-error.js';
 import { packageVersion } from '../version.js';
@@ -33,7 +35,73 @@ interface ScanFlags {
 
 /** `scan [PATH…]`: thin over the library's scan(); renders, writes, and maps findings to 0/1. */
 export const scanCommand: CommandHandler = async (argv, ctx) => {
-  const program = newCommand('gemini-key-doctor scan', ctx)
+  const program = scanProgram(ctx);
+  await parseWith(program, argv);
+  const flags = program.opts<ScanFlags>();
+  const paths = program.args;
+  const format: Format = flags.json ? 'json' : parseFormat(flags.format ?? 'text');
+  if (flags.staged && flags.history) throw new UsageError('--staged and --history do not go together');
+  if (flags.staged && paths.length > 0) throw new UsageError('--staged scans the whole index; give no paths');
+  const cwd = resolve(ctx.cwd, flags.cwd ?? '.');
+  const maxFileSize = parseSize(flags.maxFileSize ?? '10m');
+  // More threads than cores only adds memory; the library caps at the core count, this refuses nonsense.
+  const workers = flags.workers !== undefined ? integerOption('--workers', flags.workers, 0, 256) : undefined;
+  const verify = flags.verify ? await verifyOptions(flags, ctx) : undefined;
+  // Before any work: a mistyped `--output .env` must not replace the user's file with a report.
+  if (flags.output || flags.writeBaseline) {
+    const { checkOutputFile } = await import('../output-file.js');
+    if (flags.output) await checkOutputFile('--output', resolve(cwd, flags.output), SCAN_REPORT_START);
+    if (flags.writeBaseline) {
+      await checkOutputFile('--write-baseline', resolve(cwd, flags.writeBaseline), BASELINE_START);
+    }
+  }
+  const baseline = flags.baseline
+    ? await readBaseline(resolve(cwd, flags.baseline), flags.baseline)
+    : undefined;
+
+  const { scanWithKeys, ScanInputError } = await import('../../scan/scan.js');
+  // Progress goes to stderr, on a terminal, and only when stdout is not carrying json/sarif.
+  const progress = progressLine(ctx, Boolean(ctx.io.isTTY) && (format === 'text' || Boolean(flags.output)));
+  let outcome: Awaited<ReturnType<typeof scanWithKeys>>;
+  try {
+    outcome = await scanWithKeys({
+      paths,
+      cwd,
+      ...(flags.history ? { history: true } : {}),
+      ...(flags.staged ? { staged: true } : {}),
+      maxFileSize,
+      ...(baseline ? { baseline } : {}),
+      ...(workers !== undefined ? { workers } : {}),
+      ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
+      ...(ctx.io.signal ? { signal: ctx.io.signal } : {}),
+      ...(verify ? { verify } : {}),
+    });
+  } catch (error) {
+    if (error instanceof ScanInputError) throw new UsageError(error.message);
+    throw error;
+  } finally {
+    progress.clear();
+  }
+  const { result } = outcome;
+  const rendered = await renderResult(result, format, ctx, flags);
+  if (flags.writeBaseline) {
+    const { renderBaseline } = await import('../../scan/baseline.js');
+    writeFileSync(resolve(cwd, flags.writeBaseline), renderBaseline(result));
+    ctx.err(
+      `Wrote a baseline of ${result.findings.filter((f) => f.fingerprint && f.kind !== 'test-key').length} finding(s) to ${displayPath(flags.writeBaseline)}.\n`,
+    );
+  }
+  if (flags.output) {
+    writeFileSync(resolve(cwd, flags.output), rendered);
+    ctx.err(
+      `Wrote the ${format} report to ${displayPath(flags.output)} (${result.summary.failing} failing finding(s)).\n`,
+    );
+  } else ctx.out(rendered);
+  return result.summary.failing > 0 ? 1 : 0;
+};
+
+function scanProgram(ctx: CliContext) {
+  return newCommand('gemini-key-doctor scan', ctx)
     .description('Find leaked Gemini API keys in files and git history. The raw key is never printed.')
     .argument(
       '[paths...]',
@@ -64,128 +132,82 @@ export const scanCommand: CommandHandler = async (argv, ctx) => {
     .option('--verbose', 'list every skipped file')
     .option('--cwd <dir>', 'run as if started in this folder')
     .option('--no-color', 'no colours');
-  await parseWith(program, argv);
-  const flags = program.opts<ScanFlags>();
-  const paths = program.args;
-  const format: Format = flags.json ? 'json' : parseFormat(flags.format ?? 'text');
-  if (flags.staged && flags.history) throw new UsageError('--staged and --history do not go together');
-  if (flags.staged && paths.length > 0) throw new UsageError('--staged scans the whole index; give no paths');
-  const cwd = resolve(ctx.cwd, flags.cwd ?? '.');
-  const maxFileSize = parseSize(flags.maxFileSize ?? '10m');
-  // More threads than cores only adds memory; the library caps at the core count, this refuses nonsense.
-  const workers = flags.workers !== undefined ? integerOption('--workers', flags.workers, 0, 256) : undefined;
+}
+
+/** --verify's probe and target, validated like every command's (exit 2 on a bad URL, model or timeout). */
+async function verifyOptions(flags: ScanFlags, ctx: CliContext): Promise<VerifyOptions> {
   const timeoutMs = flags.timeout !== undefined ? timeoutOption(flags.timeout) : undefined;
   const model = flags.model !== undefined ? modelOption(flags.model) : undefined;
   const baseUrl = commandBaseUrl(flags.baseUrl, ctx.env);
-  // Before any work: a mistyped `--output .env` must not replace the user's file with a report.
-  if (flags.output || flags.writeBaseline) {
-    const { checkOutputFile } = await import('../output-file.js');
-    if (flags.output) await checkOutputFile('--output', resolve(cwd, flags.output), SCAN_REPORT_START);
-    if (flags.writeBaseline) {
-      await checkOutputFile('--write-baseline', resolve(cwd, flags.writeBaseline), BASELINE_START);
-    }
-  }
+  const target = baseUrl
+    ? `${displayUrl(baseUrl.url)} (${baseUrl.from})`
+    : 'the Gemini API (generativelanguage.googleapis.com)';
+  ctx.err(
+    `--verify: each distinct key found will be sent once to ${target} in the x-goog-api-key header, to check whether it is live.\n`,
+  );
+  return {
+    probe: (await import('../../doctor/probe-key.js')).probeKey,
+    ...(baseUrl ? { baseUrl: baseUrl.url } : {}),
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    ...(model ? { model } : {}),
+  };
+}
 
-  const { parseBaseline, renderBaseline } = await import('../../scan/baseline.js');
-  let baseline: ReturnType<typeof parseBaseline> | undefined;
-  if (flags.baseline) {
-    let text: string;
-    try {
-      text = readFileSync(resolve(cwd, flags.baseline), 'utf8');
-    } catch {
-      throw new UsageError(`cannot read the baseline ${displayPath(flags.baseline)}`);
-    }
-    try {
-      baseline = parseBaseline(text);
-    } catch (error) {
-      throw new UsageError(`${displayPath(flags.baseline)}: ${(error as Error).message}`);
-    }
+async function readBaseline(path: string, shown: string) {
+  const { parseBaseline } = await import('../../scan/baseline.js');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read the baseline ${displayPath(shown)}`);
   }
-
-  if (flags.verify) {
-    const target = baseUrl
-      ? `${displayUrl(baseUrl.url)} (${baseUrl.from})`
-      : 'the Gemini API (generativelanguage.googleapis.com)';
-    ctx.err(
-      `--verify: each distinct key found will be sent once to ${target} in the x-goog-api-key header, to check whether it is live.\n`,
-    );
+  try {
+    return parseBaseline(text);
+  } catch (error) {
+    throw new UsageError(`${displayPath(shown)}: ${(error as Error).message}`);
   }
+}
 
-  const { scanWithKeys, ScanInputError } = await import('../../scan/scan.js');
-  // Progress goes to stderr, on a terminal, and only when stdout is not carrying json/sarif.
-  const showProgress = Boolean(ctx.io.isTTY) && (format === 'text' || Boolean(flags.output));
-  let progressShown = false;
-  const onProgress = showProgress
-    ? (p: { files: number; bytes: number; elapsedMs: number; phase: string }) => {
+/** The `\r`-rewritten progress line on stderr (terminals only). */
+function progressLine(ctx: CliContext, show: boolean) {
+  let shown = false;
+  const onProgress = show
+    ? (p: ScanProgress) => {
         const mb = p.bytes / 1024 / 1024;
         const rate = p.elapsedMs > 0 ? mb / (p.elapsedMs / 1000) : 0;
         ctx.err(
           `\r\x1b[Kscanning ${p.phase}: ${p.files} ${p.phase === 'history' ? 'blobs' : 'files'}, ${mb.toFixed(1)} MB, ${rate.toFixed(0)} MB/s`,
         );
-        progressShown = true;
+        shown = true;
       }
     : undefined;
+  return {
+    onProgress,
+    clear: () => {
+      if (shown) ctx.err('\r\x1b[K');
+    },
+  };
+}
 
-  let outcome: Awaited<ReturnType<typeof scanWithKeys>>;
-  try {
-    outcome = await scanWithKeys({
-      paths,
-      cwd,
-      ...(flags.history ? { history: true } : {}),
-      ...(flags.staged ? { staged: true } : {}),
-      maxFileSize,
-      ...(baseline ? { baseline } : {}),
-      ...(workers !== undefined ? { workers } : {}),
-      ...(onProgress ? { onProgress } : {}),
-      ...(ctx.io.signal ? { signal: ctx.io.signal } : {}),
-      ...(flags.verify
-        ? {
-            verify: {
-              probe: (await import('../../doctor/probe-key.js')).probeKey,
-              ...(baseUrl ? { baseUrl: baseUrl.url } : {}),
-              ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-              ...(model ? { model } : {}),
-            },
-          }
-        : {}),
-    });
-  } catch (error) {
-    if (error instanceof ScanInputError) throw new UsageError(error.message);
-    throw error;
-  } finally {
-    if (progressShown) ctx.err('\r\x1b[K');
-  }
-  const { result } = outcome;
-
-  let rendered: string;
-  if (format === 'json') {
-    rendered = (await import('../../scan/render/json.js')).renderScanJson(result);
-  } else if (format === 'sarif') {
-    rendered = (await import('../../scan/render/sarif.js')).renderSarif(result, {
+async function renderResult(
+  result: ScanResult,
+  format: Format,
+  ctx: CliContext,
+  flags: ScanFlags,
+): Promise<string> {
+  if (format === 'json') return (await import('../../scan/render/json.js')).renderScanJson(result);
+  if (format === 'sarif') {
+    return (await import('../../scan/render/sarif.js')).renderSarif(result, {
       toolVersion: packageVersion(),
     });
-  } else {
-    // File names and assigned names come from the tree: escape control characters before colouring.
-    const { terminalSafeDeep } = await import('../../core/terminal-safe.js');
-    rendered = (await import('../../scan/render/text.js')).renderScanText(terminalSafeDeep(result), {
-      color: ctx.color && !flags.output,
-      ...(flags.verbose ? { verbose: true } : {}),
-    });
   }
-  if (flags.writeBaseline) {
-    writeFileSync(resolve(cwd, flags.writeBaseline), renderBaseline(result));
-    ctx.err(
-      `Wrote a baseline of ${result.findings.filter((f) => f.fingerprint && f.kind !== 'test-key').length} finding(s) to ${displayPath(flags.writeBaseline)}.\n`,
-    );
-  }
-  if (flags.output) {
-    writeFileSync(resolve(cwd, flags.output), rendered);
-    ctx.err(
-      `Wrote the ${format} report to ${displayPath(flags.output)} (${result.summary.failing} failing finding(s)).\n`,
-    );
-  } else ctx.out(rendered);
-  return result.summary.failing > 0 ? 1 : 0;
-};
+  // File names and assigned names come from the tree: escape control characters before colouring.
+  const { terminalSafeDeep } = await import('../../core/terminal-safe.js');
+  return (await import('../../scan/render/text.js')).renderScanText(terminalSafeDeep(result), {
+    color: ctx.color && !flags.output,
+    ...(flags.verbose ? { verbose: true } : {}),
+  });
+}
 
 /** How an earlier scan report (text, JSON or SARIF) or baseline starts: only those are replaced. */
 const SCAN_REPORT_START =

@@ -34,6 +34,17 @@ export interface AppKeyUse {
   variable: string | null;
   /** The key as sent (after the client's trimming), or null when nothing is sent. */
   key: SecretKey | null;
+  /**
+   * Set when the key comes from a `.env` that nothing in the code or the scripts loads: the app
+   * gets it only when started this way (a README's `node --env-file=.env app.js`); a plain start
+   * sends nothing.
+   */
+  onlyWith: string | null;
+  /**
+   * What the client puts on the wire instead of a key when the variable is unset: the legacy SDK
+   * and raw fetch send the string "undefined" (or the code's own `|| "…"` fallback). Never a key.
+   */
+  sendsLiteral: string | null;
   /** The value as found, when the client changes it before sending (trimming). */
   foundAs: SecretKey | null;
   /** `env:NAME`, `file:apps/web/.env.local:NAME`, `secrets:.streamlit/secrets.toml:NAME`. */
@@ -140,6 +151,8 @@ function projectClient(pkg: PackageModel, language: 'js' | 'python'): AppClient 
 
 interface Loaded {
   env: EffectiveEnv;
+  /** Files loaded only if the app is started with `node --env-file` (nothing else loads them). */
+  assumed: string | null;
   loading: string;
   files: string[];
   framework: FrameworkEnv | null;
@@ -216,6 +229,16 @@ function resolveCall(
     variable: sent ? variable : null,
     key: sent ? new SecretKey(sent) : null,
     foundAs: raw !== null && sent !== raw && raw !== '' ? new SecretKey(raw) : null,
+    sendsLiteral:
+      sent || !read || rule.missingSends === undefined
+        ? null
+        : call.key.kind === 'variable' && call.key.orLiteral !== undefined
+          ? call.key.orLiteral || null
+          : rule.missingSends,
+    onlyWith:
+      sent && loaded.assumed !== null && entry!.source.startsWith(`file:${loaded.assumed}:`)
+        ? 'node --env-file=.env'
+        : null,
     source: sent ? relabel(entry!.source, model.root, snapshot, api) : null,
     version: version ? { ...version, range: rule.range } : null,
     rule,
@@ -278,17 +301,20 @@ function jsEnv(pkg: PackageModel, snapshot: ProjectSnapshot, api: PathApi): Load
     load(path, 'node');
     parts.push(`node --env-file loads ${script.path}`);
   }
+  let assumed: string | null = null;
   if (parts.length === 0) {
     parts.push(
-      'nothing in this app loads a .env file: only the environment counts (unless you run it with `node --env-file=.env`)',
+      'nothing in this app loads a .env file (no framework, no dotenv call, no --env-file script): only the environment counts, unless you start it with `node --env-file=.env`',
     );
     const dotEnv = api.join(pkg.dir, '.env');
-    if (envFileAt(snapshot, dotEnv) !== null)
-      notes.push('.env is here, but only `node --env-file=.env` or dotenv would load it');
-    // Node's own `--env-file` is how many READMEs run a plain server: count ./.env as loaded then.
-    load(dotEnv, 'node');
+    // Many READMEs start a plain server with `node --env-file=.env app.js`: what that would send is
+    // kept, marked as holding only for that start.
+    if (envFileAt(snapshot, dotEnv) !== null) {
+      assumed = dotEnv;
+      load(dotEnv, 'node');
+    }
   }
-  return { env, loading: parts.join('; '), files, framework: fw, notes };
+  return { env, assumed, loading: parts.join('; '), files, framework: fw, notes };
 }
 
 /** The env a Python call sees: Streamlit secrets, the shell, then `load_dotenv()` (walking up from the calling file). */
@@ -348,6 +374,7 @@ function pythonEnv(model: ProjectModel, pkg: PackageModel, snapshot: ProjectSnap
     parts.push('nothing in this app loads a .env file (no load_dotenv()): only the environment counts');
   return {
     env,
+    assumed: null,
     loading: parts.join('; '),
     files,
     framework: pkg.python.has('streamlit') ? frameworkOf(new Set(['streamlit'])) : null,

@@ -112,7 +112,12 @@ export function jsSourceFacts(file: string, text: string, program: AstNode): Sou
   const callKey = (node: AstNode | undefined): CallKey => {
     if (node === undefined) return { kind: 'default' };
     const read = keyOf(node);
-    if (read) return { kind: 'variable', read };
+    if (read) {
+      const right = node.type === 'LogicalExpression' ? (node['right'] as AstNode) : null;
+      return right?.type === 'Literal' && typeof right['value'] === 'string'
+        ? { kind: 'variable', read, orLiteral: right['value'] as string }
+        : { kind: 'variable', read };
+    }
     if (
       node.type === 'Literal' ||
       (node.type === 'TemplateLiteral' && (node['expressions'] as []).length === 0)
@@ -266,8 +271,10 @@ export function jsSourceFacts(file: string, text: string, program: AstNode): Sou
         return;
     }
   };
-  walk(program, firstPass);
-  walk(program, secondPass);
+  const nodes: AstNode[] = [];
+  walk(program, (node) => nodes.push(node));
+  for (const node of nodes) firstPass(node);
+  for (const node of nodes) secondPass(node);
 
   function onCall(node: AstNode): void {
     const callee = node['callee'] as AstNode;
@@ -455,16 +462,24 @@ function stops(node: AstNode | undefined): boolean {
   return false;
 }
 
-function walk(node: unknown, visit: (node: AstNode) => void): void {
-  if (Array.isArray(node)) {
-    for (const child of node) walk(child, visit);
-    return;
-  }
-  if (typeof node !== 'object' || node === null || typeof (node as AstNode).type !== 'string') return;
-  visit(node as AstNode);
-  for (const [field, child] of Object.entries(node)) {
-    if (field === 'parent' || typeof child !== 'object' || child === null) continue;
-    walk(child, visit);
+/** Every node in source order (pre-order), iteratively: deep trees cannot overflow the stack. */
+function walk(root: unknown, visit: (node: AstNode) => void): void {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push(node[i]);
+      continue;
+    }
+    if (typeof node !== 'object' || node === null || typeof (node as AstNode).type !== 'string') continue;
+    visit(node as AstNode);
+    const children: unknown[] = [];
+    for (const field in node) {
+      if (field === 'parent') continue;
+      const child = (node as Record<string, unknown>)[field];
+      if (typeof child === 'object' && child !== null) children.push(child);
+    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
 }
 

@@ -52,7 +52,8 @@ export interface KeyRead extends SourceLocation {
  * (no key passed), or something the reader cannot follow (a literal, a function result).
  */
 export type CallKey =
-  | { kind: 'variable'; read: KeyRead }
+  /** `orLiteral`: the code's own fallback (`process.env.X || ""`), sent when X is unset. */
+  | { kind: 'variable'; read: KeyRead; orLiteral?: string }
   | { kind: 'default' }
   | { kind: 'literal' }
   | { kind: 'unknown' };

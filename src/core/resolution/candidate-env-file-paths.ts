@@ -20,6 +20,9 @@ export const PROJECT_ENV_FILE_NAMES = [
 /** Files that tell which clients the project uses (dependency lists). */
 export const PROJECT_MANIFEST_NAMES = ['package.json', 'requirements.txt', 'pyproject.toml'] as const;
 
+/** Where an installed @langchain/google-genai says its version (its key rules changed in 2.3.0). */
+export const LANGCHAIN_PACKAGE_JSON = ['node_modules', '@langchain', 'google-genai', 'package.json'] as const;
+
 /** gemini-cli's home: `$GEMINI_CLI_HOME`, else the OS home (core/src/utils/paths.ts, reference §3.1). */
 export function geminiCliHome(home: string, env: EnvMap): string {
   const custom = env['GEMINI_CLI_HOME'];
@@ -56,7 +59,7 @@ export function geminiCliEnvSearchOrder(cwd: string, home: string, env: EnvMap, 
  *   `trustedFolders.json`, and the workspace `.gemini/settings.json`;
  * - manifests (package.json, requirements.txt, pyproject.toml) in cwd and every parent, to know
  *   which clients the project uses.
- * Whether git ignores a `.env` is asked of git by the edge (src/io/read-hygiene.ts), not parsed here.
+ * Whether git ignores a `.env` is asked of git by the edge (src/io/read-project-hygiene.ts), not parsed here.
  * `env` is read only for GEMINI_CLI_HOME and GEMINI_CLI_TRUSTED_FOLDERS_PATH.
  */
 export function candidateEnvFilePaths(
@@ -75,6 +78,7 @@ export function candidateEnvFilePaths(
   paths.add(api.join(cwd, '.gemini', 'settings.json'));
   for (const dir of selfAndAncestors(cwd, api)) {
     for (const name of PROJECT_MANIFEST_NAMES) paths.add(api.join(dir, name));
+    paths.add(api.join(dir, ...LANGCHAIN_PACKAGE_JSON));
   }
   return [...paths];
 }

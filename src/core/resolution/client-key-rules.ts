@@ -23,6 +23,11 @@ export interface ClientKeyRule {
   sentTrimmed: boolean;
   /** What happens with no key at all. */
   whenMissing: string;
+  /**
+   * What goes on the wire when the code passes `undefined`: the legacy SDK and raw fetch put the
+   * string "undefined" in the header (WebIDL ByteString conversion), which Google rejects as a key.
+   */
+  missingSends?: string;
   cite: string;
 }
 
@@ -66,6 +71,7 @@ export function clientKeyRule(client: AppClient, version: string | null): Client
         sentTrimmed: true,
         // src/requests/request.ts: headers.append('x-goog-api-key', apiKey) with no env lookup.
         whenMissing: 'sends the literal header value "undefined" (or an empty one): Google answers 400/403',
+        missingSends: 'undefined',
         cite: '@google/generative-ai 0.24.1 dist/index.mjs (getHeaders)',
       };
     case '@ai-sdk/google':
@@ -124,6 +130,7 @@ export function clientKeyRule(client: AppClient, version: string | null): Client
         undefinedFallsBack: false,
         sentTrimmed: true,
         whenMissing: 'sends "undefined" or an empty key: Google answers 400/403',
+        missingSends: 'undefined',
         cite: 'Fetch standard: Headers normalize values; URLs carry `?key=` as written',
       };
     case 'google-genai':

@@ -1,6 +1,8 @@
 import type { ClientId, ClientResolution, ProjectSnapshot } from '../project-snapshot.js';
 import { CLIENT_IDS } from '../project-snapshot.js';
 import { SecretKey } from '../secret-key.js';
+import { LANGCHAIN_PACKAGE_JSON } from './candidate-env-file-paths.js';
+import { clientKeyRule } from './client-key-rules.js';
 import { dotenvOverrides, type EffectiveEnv, loadWithoutOverride, shellEnv } from './effective-env.js';
 import { type GeminiCliAuthType, geminiCliView } from './gemini-cli-env.js';
 import {
@@ -10,9 +12,9 @@ import {
   PYTHON_SDK,
   vertexBaseUrl,
 } from './google-sdk-rules.js';
-import { displayPath } from './path-strings.js';
+import { displayPath, selfAndAncestors } from './path-strings.js';
 import { clientsInProject } from './project-clients.js';
-import { envFileAt, fileAt, pathApiOf } from './snapshot-files.js';
+import { envFileAt, fileAt, jsonFileAt, jsonPath, pathApiOf } from './snapshot-files.js';
 
 /** @ai-sdk/google's default base URL (google-provider.ts); it has no base-URL env variable. */
 const AI_SDK_BASE_URL = 'https://generativelanguage.googleapis.com/v1beta';
@@ -45,7 +47,7 @@ function resolveOne(client: ClientId, snapshot: ProjectSnapshot): ClientResoluti
     case '@ai-sdk/google':
       return withFileHint(aiSdk(shell), snapshot, ['GOOGLE_GENERATIVE_AI_API_KEY']);
     case '@langchain/google-genai':
-      return withFileHint(langchain(shell), snapshot, ['GOOGLE_API_KEY']);
+      return withFileHint(langchain(shell, snapshot), snapshot, ['GOOGLE_API_KEY', 'GEMINI_API_KEY']);
     case 'dotenv':
       return loaderThenSdk(client, snapshot);
     case 'node --env-file':
@@ -64,7 +66,9 @@ function googleSdk(client: ClientId, env: EffectiveEnv, flavour: typeof JS_SDK):
   if (client === '@google/genai') {
     notes.push('an explicit `apiKey` in code, or an x-goog-api-key in httpOptions.headers, overrides this');
     if (d.key === null && !d.vertex)
-      notes.push('with no key the SDK only warns and sends no key (403 "unregistered callers")');
+      notes.push(
+        'with no key it falls back to Application Default Credentials: it throws "Could not load the default credentials", or sends a gcloud OAuth token — never an unkeyed request (checked on 2.32.0 and 1.20.0)',
+      );
   }
   return {
     client,
@@ -77,22 +81,46 @@ function googleSdk(client: ClientId, env: EffectiveEnv, flavour: typeof JS_SDK):
   };
 }
 
+/** Fetch's `Headers` strip leading and trailing HTTP whitespace: what the fetch-based clients really send. */
+function sentThroughFetch(value: string): string {
+  return value.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
+}
+
 function aiSdk(env: EffectiveEnv): ClientResolution {
   const entry = env.get('GOOGLE_GENERATIVE_AI_API_KEY');
-  const notes = ['reads GOOGLE_GENERATIVE_AI_API_KEY only, on every request, untrimmed'];
+  const notes = [
+    'reads GOOGLE_GENERATIVE_AI_API_KEY only, on every request; fetch trims the header value, so padding is not sent',
+  ];
   if (entry !== undefined && entry.value === '')
     notes.push('GOOGLE_GENERATIVE_AI_API_KEY is set but empty: it is sent as an empty key');
   if (entry === undefined) notes.push('throws LoadAPIKeyError: GOOGLE_GENERATIVE_AI_API_KEY is not set');
-  const key = entry?.value ? new SecretKey(entry.value) : null;
+  const sent = entry?.value ? sentThroughFetch(entry.value) : '';
+  const key = sent ? new SecretKey(sent) : null;
   return base('@ai-sdk/google', key, key ? (entry?.source ?? null) : null, AI_SDK_BASE_URL, notes);
 }
 
-function langchain(env: EffectiveEnv): ClientResolution {
-  const entry = env.get('GOOGLE_API_KEY');
-  const notes = ['reads GOOGLE_API_KEY only (never GEMINI_API_KEY), untrimmed, when the model is created'];
-  if (!entry?.value)
-    notes.push('throws "Please set an API key for Google GenerativeAI…": GOOGLE_API_KEY is unset or empty');
-  const key = entry?.value ? new SecretKey(entry.value) : null;
+/**
+ * @langchain/google-genai: 2.3.0 and later read `GOOGLE_API_KEY || GEMINI_API_KEY` (2.3.2
+ * chat_models.js L447); 0.2.18 – 2.2.x read GOOGLE_API_KEY only (2.2.0 L440). The version is the
+ * installed one, else the manifest's range; unknown means the newest rules.
+ */
+function langchain(env: EffectiveEnv, snapshot: ProjectSnapshot): ClientResolution {
+  const found = langchainVersion(snapshot);
+  const rule = clientKeyRule('@langchain/google-genai', found?.version ?? null);
+  const label = found
+    ? `${found.version} (${found.from}; ${rule.range} rules)`
+    : `unknown version (${rule.range} rules)`;
+  const names = rule.defaultVariables;
+  const entry = names.map((n) => env.get(n)).find((e) => e?.value);
+  const notes = [
+    `${label}: reads ${names.join(' || ')} when the model is created; fetch trims the header value`,
+  ];
+  if (!entry)
+    notes.push(
+      `throws "Please set an API key for Google GenerativeAI…": ${names.join(' and ')} unset or empty`,
+    );
+  const sent = entry ? sentThroughFetch(entry.value) : '';
+  const key = sent ? new SecretKey(sent) : null;
   return base(
     '@langchain/google-genai',
     key,
@@ -100,6 +128,24 @@ function langchain(env: EffectiveEnv): ClientResolution {
     GEMINI_API_BASE_URL,
     notes,
   );
+}
+
+/** The installed @langchain/google-genai (node_modules in cwd or a parent), else the range in package.json. */
+function langchainVersion(
+  snapshot: ProjectSnapshot,
+): { version: string; from: 'installed' | 'range' } | null {
+  const api = pathApiOf(snapshot);
+  for (const dir of selfAndAncestors(snapshot.cwd, api)) {
+    const installed = jsonPath(jsonFileAt(snapshot, api.join(dir, ...LANGCHAIN_PACKAGE_JSON)), 'version');
+    if (typeof installed === 'string') return { version: installed, from: 'installed' };
+    const pkg = jsonFileAt(snapshot, api.join(dir, 'package.json'));
+    for (const field of ['dependencies', 'devDependencies']) {
+      const range = jsonPath(pkg, field, '@langchain/google-genai');
+      const m = typeof range === 'string' ? /(\d+)\.(\d+)\.(\d+)/.exec(range) : null;
+      if (m) return { version: m[0], from: 'range' };
+    }
+  }
+  return null;
 }
 
 /** gemini-cli's auth types in the user's words (its own names, such as "gateway", are jargon). */

@@ -4,7 +4,7 @@ import { hygieneCheck } from './hygiene.js';
 import { keyCandidatesCheck } from './key-candidates.js';
 import { keyLintCheck } from './key-lint.js';
 import { liveProbesCheck } from './live-probes.js';
-import { projectKeyReadCheck, projectModelsCheck, projectReadCheck } from './project.js';
+import { projectKeyReadCheck, projectKeysCheck, projectModelsCheck, projectReadCheck } from './project.js';
 import { resolveClientsCheck } from './resolve-clients.js';
 
 /**
@@ -18,6 +18,7 @@ export const DOCTOR_CHECKS: readonly DoctorCheck[] = [
   keyLintCheck,
   envLintCheck,
   liveProbesCheck,
+  projectKeysCheck,
   projectKeyReadCheck,
   projectModelsCheck,
   hygieneCheck,

@@ -2,7 +2,6 @@ import type { EnvMap } from '../../core/env-map.js';
 import type { Finding } from '../../core/finding.js';
 import type { ClientResolution, KeyCandidate } from '../../core/project-snapshot.js';
 import { SecretKey } from '../../core/secret-key.js';
-import { addProjectCandidates } from '../project-view.js';
 import type { DoctorCheck, ExplicitKey } from './check.js';
 
 /**
@@ -11,7 +10,7 @@ import type { DoctorCheck, ExplicitKey } from './check.js';
  */
 export const keyCandidatesCheck: DoctorCheck = {
   id: 'key.candidates',
-  dependsOn: ['env.resolution', 'project.read'],
+  dependsOn: ['env.resolution'],
   run(state): Finding[] {
     if (state.explicitKey) {
       state.candidates = [explicitCandidate(state.explicitKey, state.resolutions)];
@@ -24,8 +23,6 @@ export const keyCandidatesCheck: DoctorCheck = {
       if (same) same.sources.push(openAi.source);
       else candidates.push({ key: openAi.key, sources: [openAi.source], usedBy: [] });
     }
-    // The keys the app's own code sends (from the files its framework loads) are checked too.
-    if (state.project) addProjectCandidates(state.project, candidates);
     state.candidates = candidates;
     state.openAi = openAi;
     return [];

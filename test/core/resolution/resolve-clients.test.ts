@@ -52,13 +52,42 @@ describe('resolveClients: which key each client sends', () => {
     assert.ok(of('@ai-sdk/google').notes.some((n) => n.includes('set but empty')));
   });
 
-  it('the JS SDK trims env values; the AI SDK and LangChain do not', () => {
+  it('the JS SDK trims env values; the AI SDK and LangChain send through fetch, which trims too (issue 9)', () => {
+    // The key-resolution conformance matrix checks this against the real clients ("env: padded values").
     const { of } = resolve({
       env: { GOOGLE_API_KEY: `${auth}\n`, GOOGLE_GENERATIVE_AI_API_KEY: ` ${auth}` },
     });
     assert.equal(of('@google/genai').key?.reveal(), auth);
-    assert.equal(of('@langchain/google-genai').key?.reveal(), `${auth}\n`);
-    assert.equal(of('@ai-sdk/google').key?.reveal(), ` ${auth}`);
+    assert.equal(of('@langchain/google-genai').key?.reveal(), auth);
+    assert.equal(of('@ai-sdk/google').key?.reveal(), auth);
+  });
+
+  it('LangChain: 2.3.0+ reads GEMINI_API_KEY too, 2.2.x never; the installed version beats the range', () => {
+    const pkg = (range: string) => JSON.stringify({ dependencies: { '@langchain/google-genai': range } });
+    const installed = (version: string) => JSON.stringify({ name: '@langchain/google-genai', version });
+    const newer = resolve({
+      env: { GEMINI_API_KEY: auth },
+      files: { [`${APP}/package.json`]: pkg('^2.3.2') },
+    });
+    assert.equal(newer.of('@langchain/google-genai').key?.reveal(), auth);
+    assert.match(newer.of('@langchain/google-genai').notes[0]!, /2\.3\.2 \(range; ≥ 2\.3\.0 rules\)/);
+    const older = resolve({
+      env: { GEMINI_API_KEY: auth },
+      files: { [`${APP}/package.json`]: pkg('^2.2.0') },
+    });
+    assert.equal(older.of('@langchain/google-genai').key, null);
+    const pinnedOld = resolve({
+      env: { GEMINI_API_KEY: auth },
+      files: {
+        [`${APP}/package.json`]: pkg('^2.3.2'),
+        [`${APP}/node_modules/@langchain/google-genai/package.json`]: installed('2.2.0'),
+      },
+    });
+    assert.equal(pinnedOld.of('@langchain/google-genai').key, null);
+    assert.match(
+      pinnedOld.of('@langchain/google-genai').notes[0]!,
+      /2\.2\.0 \(installed; 0\.2\.18 – 2\.2\.x rules\)/,
+    );
   });
 
   it('dotenv and node --env-file never override a set variable, even an empty one', () => {
