@@ -42,70 +42,75 @@ function appEnvironment(ctx: LintContext): EffectiveEnv {
 
 /** key_missing, env_wrong_name (per client the project uses, then stray names), env_conflict. */
 export function keyVariableFindings(ctx: LintContext): Finding[] {
-  const findings: Finding[] = [];
   const reported = new Set<string>();
-  if (!ctx.anyClientHasKey) {
-    const seen = ctx.candidates.flatMap((c) => c.sources);
-    findings.push(
-      causeFinding(
-        'env.key',
-        'key_missing',
-        { variable: 'GEMINI_API_KEY' },
-        {
-          clients: ctx.resolutions.map((r) => r.client),
-          ...(seen.length > 0
-            ? {
-                detail: `Values were found in ${seen.slice(0, 4).join(', ')}, but no client reads them from there: see the findings below.`,
-              }
-            : {}),
-        },
-      ),
-    );
-  }
+  return [
+    ...(ctx.anyClientHasKey ? [] : [noKeyAnywhereFinding(ctx)]),
+    ...projectClientFindings(ctx, reported),
+    ...strayNameFindings(ctx, reported),
+    ...conflictFindings(ctx),
+  ];
+}
 
-  // Clients the project depends on: an app usually loads ./.env, so judge them on shell + ./.env.
-  if (ctx.inProject !== null) {
-    for (const r of ctx.resolutions) {
-      const reads = READS[r.client];
-      if (reads === undefined || r.key !== null || !ctx.inProject.has(r.client)) continue;
-      const appEnv = appEnvironment(ctx);
-      if (reads.some((name) => appEnv.get(name)?.value.trim())) continue;
-      const other = [...appEnv.entries()].find(
-        ([name, e]) => e.value.trim() !== '' && isKeyLikeVariable(name, e.value) && !reads.includes(name),
+/** No client finds a key: one key_missing, pointing at the findings that say where values went. */
+function noKeyAnywhereFinding(ctx: LintContext): Finding {
+  const seen = ctx.candidates.flatMap((c) => c.sources);
+  return causeFinding(
+    'env.key',
+    'key_missing',
+    { variable: 'GEMINI_API_KEY' },
+    {
+      clients: ctx.resolutions.map((r) => r.client),
+      ...(seen.length > 0
+        ? {
+            detail: `Values were found in ${seen.slice(0, 4).join(', ')}, but no client reads them from there: see the findings below.`,
+          }
+        : {}),
+    },
+  );
+}
+
+/**
+ * Clients the project depends on that find no key: an app usually loads ./.env, so each is judged
+ * on shell + ./.env. A key under another name is env_wrong_name (its name goes into `reported`).
+ */
+function projectClientFindings(ctx: LintContext, reported: Set<string>): Finding[] {
+  if (ctx.inProject === null) return [];
+  const findings: Finding[] = [];
+  for (const r of ctx.resolutions) {
+    const reads = READS[r.client];
+    if (reads === undefined || r.key !== null || !ctx.inProject.has(r.client)) continue;
+    const appEnv = appEnvironment(ctx);
+    if (reads.some((name) => appEnv.get(name)?.value.trim())) continue;
+    const other = [...appEnv.entries()].find(
+      ([name, e]) => e.value.trim() !== '' && isKeyLikeVariable(name, e.value) && !reads.includes(name),
+    );
+    if (other !== undefined) {
+      const [name, entry] = other;
+      reported.add(name);
+      findings.push(
+        causeFinding(
+          'env.name',
+          'env_wrong_name',
+          { ...entryEvidence(name, entry), expectedVariable: EXPECTED_VARIABLE[r.client], client: r.client },
+          { clients: [r.client], keys: [fingerprintOf(entry.value)], status: 'fail' },
+        ),
       );
-      if (other !== undefined) {
-        const [name, entry] = other;
-        reported.add(name);
-        findings.push(
-          causeFinding(
-            'env.name',
-            'env_wrong_name',
-            {
-              ...entryEvidence(name, entry),
-              expectedVariable: EXPECTED_VARIABLE[r.client],
-              client: r.client,
-            },
-            {
-              clients: [r.client],
-              keys: [fingerprintOf(entry.value)],
-              status: 'fail',
-            },
-          ),
-        );
-      } else if (ctx.anyClientHasKey) {
-        findings.push(
-          causeFinding(
-            'env.key',
-            'key_missing',
-            { variable: EXPECTED_VARIABLE[r.client], client: r.client },
-            { clients: [r.client] },
-          ),
-        );
-      }
+    } else if (ctx.anyClientHasKey) {
+      findings.push(
+        causeFinding(
+          'env.key',
+          'key_missing',
+          { variable: EXPECTED_VARIABLE[r.client], client: r.client },
+          { clients: [r.client] },
+        ),
+      );
     }
   }
+  return findings;
+}
 
-  // Stray names (GEMINI_KEY, VITE_GEMINI_API_KEY…) whose key no client sends.
+/** Stray names (GEMINI_KEY, VITE_GEMINI_API_KEY…) whose key no client sends, in the shell or any env file. */
+function strayNameFindings(ctx: LintContext, reported: ReadonlySet<string>): Finding[] {
   const used = new Set(ctx.candidates.filter((c) => c.usedBy.length > 0).map((c) => c.key.fingerprint));
   const stray = new Map<string, EnvEntry>();
   const consider = (name: string, entry: EnvEntry) => {
@@ -127,32 +132,32 @@ export function keyVariableFindings(ctx: LintContext): Finding[] {
     for (const [name, value] of parsed.dotenv)
       consider(name, { value, source: `file:${ctx.label(path)}:${name}` });
   }
-  for (const [name, entry] of stray) {
-    const publicPrefix = PUBLIC_PREFIXES.find((p) => name.toUpperCase().startsWith(p));
-    findings.push(
-      causeFinding(
-        'env.name',
-        'env_wrong_name',
-        { ...entryEvidence(name, entry), expectedVariable: 'GEMINI_API_KEY' },
-        {
-          keys: [fingerprintOf(entry.value)],
-          status: ctx.anyClientHasKey ? 'warn' : 'fail',
-          ...(publicPrefix
-            ? {
-                detail: `${publicPrefix}… variables are for browser bundles: server code does not read them, and the bundler ships their value to every visitor — never give a Gemini key that prefix.`,
-              }
-            : name !== name.toUpperCase() && isKnownKeyVariable(name.toUpperCase())
-              ? {
-                  detail: `Variable names are case-sensitive on Linux and macOS: ${name} is not ${name.toUpperCase()}.`,
-                }
-              : {}),
-        },
-      ),
-    );
-  }
+  return [...stray].map(([name, entry]) =>
+    causeFinding(
+      'env.name',
+      'env_wrong_name',
+      { ...entryEvidence(name, entry), expectedVariable: 'GEMINI_API_KEY' },
+      {
+        keys: [fingerprintOf(entry.value)],
+        status: ctx.anyClientHasKey ? 'warn' : 'fail',
+        ...strayNameDetail(name),
+      },
+    ),
+  );
+}
 
-  findings.push(...conflictFindings(ctx));
-  return findings;
+/** Why a stray name is wrong, when the name itself tells: a browser prefix, or the wrong case. */
+function strayNameDetail(name: string): { detail?: string } {
+  const publicPrefix = PUBLIC_PREFIXES.find((p) => name.toUpperCase().startsWith(p));
+  if (publicPrefix)
+    return {
+      detail: `${publicPrefix}… variables are for browser bundles: server code does not read them, and the bundler ships their value to every visitor — never give a Gemini key that prefix.`,
+    };
+  if (name !== name.toUpperCase() && isKnownKeyVariable(name.toUpperCase()))
+    return {
+      detail: `Variable names are case-sensitive on Linux and macOS: ${name} is not ${name.toUpperCase()}.`,
+    };
+  return {};
 }
 
 /** GOOGLE_API_KEY and GEMINI_API_KEY both set to different keys, in any environment a client sees. */
