@@ -114,27 +114,40 @@ describe('the explain page (dist/web/explain.html, Chromium, file://)', () => {
       await page.waitForSelector(`#result[data-cause="${cause}"]`);
       await checkResult(page, text, cause);
       // Pasted: one insertFromPaste input event, timed in the page up to the cause shown and the
-      // next frame painted.
+      // next frame; five pastes, medians (one slow frame on a loaded shared machine is not the page).
       const timing = await page.evaluate(async (pasted) => {
         const area = document.getElementById('error') as HTMLTextAreaElement;
         const result = document.getElementById('result')!;
-        area.value = '';
-        area.dispatchEvent(new InputEvent('input', { bubbles: true }));
-        if (result.hasAttribute('data-cause')) throw new Error('an empty text left a cause');
-        const pastedAt = performance.now();
-        area.value = pasted;
-        area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
-        const shown =
-          result.hasAttribute('data-cause') && !result.hidden ? performance.now() - pastedAt : Infinity;
-        const painted = await new Promise<number>((resolve) =>
-          requestAnimationFrame(() => resolve(performance.now() - pastedAt)),
-        );
-        return { shown, painted };
+        const shown: number[] = [];
+        const painted: number[] = [];
+        for (let round = 0; round < 5; round++) {
+          area.value = '';
+          area.dispatchEvent(new InputEvent('input', { bubbles: true }));
+          if (result.hasAttribute('data-cause')) throw new Error('an empty text left a cause');
+          const pastedAt = performance.now();
+          area.value = pasted;
+          area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+          shown.push(
+            result.hasAttribute('data-cause') && !result.hidden ? performance.now() - pastedAt : Infinity,
+          );
+          painted.push(
+            await new Promise<number>((resolve) =>
+              requestAnimationFrame(() => resolve(performance.now() - pastedAt)),
+            ),
+          );
+        }
+        // Medians, written out: a named helper here would need tsx's __name inside the page.
+        shown.sort((a, b) => a - b);
+        painted.sort((a, b) => a - b);
+        return { shown: shown[2]!, painted: painted[2]!, slowest: painted[4]! };
       }, text);
-      assert.ok(timing.shown < 100, `classification shown ${timing.shown.toFixed(1)} ms after the paste`);
-      assert.ok(timing.painted < 100, `painted ${timing.painted.toFixed(1)} ms after the paste`);
+      assert.ok(
+        timing.shown < 100,
+        `classification shown ${timing.shown.toFixed(1)} ms after the paste (median)`,
+      );
+      assert.ok(timing.painted < 100, `painted ${timing.painted.toFixed(1)} ms after the paste (median)`);
       process.stdout.write(
-        `# ${surface}: shown ${timing.shown.toFixed(1)} ms, painted ${timing.painted.toFixed(1)} ms\n`,
+        `# ${surface}: shown ${timing.shown.toFixed(1)} ms, painted ${timing.painted.toFixed(1)} ms (medians of 5; slowest frame ${timing.slowest.toFixed(1)} ms)\n`,
       );
 
       await checkResult(page, text, cause);
