@@ -20,7 +20,7 @@ export interface HitPlace {
 export function keyFinding(hit: RawHit, place: HitPlace, keys: Map<string, SecretKey>): ScanFinding {
   const secret = new SecretKey(hit.key);
   if (!keys.has(secret.fingerprint)) keys.set(secret.fingerprint, secret);
-  const { rule, kind, severity, title } = classify(hit, place);
+  const { rule, kind, severity, title } = ruleFor(hit, place);
   return {
     rule,
     kind,
@@ -43,7 +43,7 @@ export function keyFinding(hit: RawHit, place: HitPlace, keys: Map<string, Secre
 }
 
 /** Rule, kind and title of a key hit; the severity is the rule's (rules.ts), written nowhere else. */
-function classify(hit: RawHit, place: HitPlace): Pick<ScanFinding, 'rule' | 'kind' | 'severity' | 'title'> {
+function ruleFor(hit: RawHit, place: HitPlace): Pick<ScanFinding, 'rule' | 'kind' | 'severity' | 'title'> {
   const what =
     hit.keyKind === 'standard' ? 'Gemini API key (standard, AIza…)' : 'Gemini API key (auth, AQ.…)';
   const where = place.stash
