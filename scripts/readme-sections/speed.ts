@@ -136,7 +136,9 @@ export default function speedSection(results: Results = readResults()): string {
       'The split: `node` is `node -e 0`; `startup` is `scan` of an empty folder minus node; `gitLsFiles` is',
       '`git ls-files` alone; `reads` reads every file through one 128 KiB buffer in-process and does',
       "nothing else; `prefilterAndDecode` is the library's file scanner in-process minus those reads;",
-      '`rest` is what the CLI run costs beyond all of these (other git queries, hygiene checks, output).',
+      'both run warm, in a process that has scanned before. `rest` is what the CLI run costs beyond all',
+      'of these: the other git queries, hygiene checks, output, and the first-call cost (regular',
+      'expressions compiled, code not yet optimised) of the detectors on the files that hold a key.',
     );
   }
   if (results.scanHistory) {

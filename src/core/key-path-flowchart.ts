@@ -66,7 +66,8 @@ export function keyPathStates(
   return states;
 }
 
-const WIDTH = 400;
+// Wide enough for the longest question and its state tag side by side.
+const WIDTH = 470;
 const BOX_HEIGHT = 40;
 const GAP = 18;
 const LEFT = 6;

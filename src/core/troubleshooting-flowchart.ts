@@ -4,8 +4,9 @@ import type { CauseCategory } from '../catalog/types.js';
 
 /**
  * The troubleshooting flowchart every Gemini key guide walks (format → blocked? → API enabled? →
- * a direct REST call → region), as an SVG string with the step a cause belongs to marked. Pure:
- * the HTML report and the explain page embed the same picture.
+ * a direct REST call → region) and the step each cause belongs to. Pure. The picture is drawn by
+ * key-path-flowchart.ts, which adds the steps guides leave out; the HTML report and the explain
+ * page embed that same SVG.
  */
 export const FLOWCHART_STEPS = [
   { id: 'format', question: 'Is the whole key in the variable your client reads?' },
@@ -55,54 +56,4 @@ const STEP_OF_CAUSE: Partial<Record<CauseId, FlowchartStepId>> = {
 /** The step a cause belongs to; null for `unknown` (nothing to mark). */
 export function flowchartStepOf(cause: CauseId): FlowchartStepId | null {
   return STEP_OF_CAUSE[cause] ?? STEP_OF_CATEGORY[getCause(cause).category];
-}
-
-const WIDTH = 560;
-const BOX_HEIGHT = 44;
-const GAP = 22;
-const LEFT = 8;
-const BOX_WIDTH = WIDTH - 2 * LEFT;
-
-/**
- * The flowchart as a standalone `<svg>` (no external references, no script). The marked step has
- * `class="step marked"`, `aria-current="step"` and a "this error" label; colours come from
- * `currentColor` and classes, so the embedding page's light or dark style applies.
- */
-export function troubleshootingFlowchartSvg(cause: CauseId | null): string {
-  const marked = cause === null ? null : flowchartStepOf(cause);
-  const height = FLOWCHART_STEPS.length * (BOX_HEIGHT + GAP) - GAP + 2 * LEFT;
-  const parts: string[] = [];
-  FLOWCHART_STEPS.forEach((step, index) => {
-    const y = LEFT + index * (BOX_HEIGHT + GAP);
-    const isMarked = step.id === marked;
-    const label = `${index + 1}. ${step.question}`;
-    parts.push(
-      `<g class="step${isMarked ? ' marked' : ''}" data-step="${step.id}"${isMarked ? ' aria-current="step"' : ''}>`,
-      `<rect x="${LEFT}" y="${y}" width="${BOX_WIDTH}" height="${BOX_HEIGHT}" rx="8" fill="${isMarked ? '#fde68a' : 'none'}" stroke="currentColor" stroke-width="${isMarked ? 3 : 1}"/>`,
-      `<text x="${LEFT + 14}" y="${y + BOX_HEIGHT / 2 + 5}" font-size="14" fill="${isMarked ? '#1f2937' : 'currentColor'}"${isMarked ? ' font-weight="bold"' : ''}>${escapeXml(label)}${isMarked ? ' ← this error' : ''}</text>`,
-      '</g>',
-    );
-    if (index < FLOWCHART_STEPS.length - 1) {
-      const x = WIDTH / 2;
-      const y1 = y + BOX_HEIGHT;
-      parts.push(
-        `<path d="M${x} ${y1 + 2}V${y1 + GAP - 4}M${x - 5} ${y1 + GAP - 9}L${x} ${y1 + GAP - 3}L${x + 5} ${y1 + GAP - 9}" fill="none" stroke="currentColor" stroke-width="1.5"/>`,
-      );
-    }
-  });
-  const description =
-    marked === null
-      ? 'No step is highlighted: the error was not recognised.'
-      : `Step ${FLOWCHART_STEPS.findIndex((s) => s.id === marked) + 1} is highlighted: this error is decided there.`;
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="flowchart" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-labelledby="flowchart-title flowchart-desc" font-family="system-ui, sans-serif">`,
-    '<title id="flowchart-title">Troubleshooting flowchart for a rejected Gemini API key</title>',
-    `<desc id="flowchart-desc">${escapeXml(description)}</desc>`,
-    ...parts,
-    '</svg>',
-  ].join('');
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -93,6 +93,7 @@ async function writeFault(res: ServerResponse, fault: FaultId): Promise<void> {
         ...GOOGLE_HEADERS,
         'content-type': 'application/json; charset=UTF-8',
         'content-length': Buffer.byteLength(text),
+        connection: 'close',
       });
       res.write(text.slice(0, Math.floor(text.length / 2)));
       await new Promise((resolve) => setImmediate(resolve));
@@ -109,7 +110,12 @@ async function writeHugeBody(res: ServerResponse): Promise<void> {
   const tail = '\n</pre></body></html>\n';
   const line = `${'upstream connect error or disconnect/reset before headers. '.repeat(16)}\n`;
   const chunk = line.repeat(Math.ceil(65536 / line.length)).slice(0, 65536);
-  res.writeHead(502, { 'content-type': 'text/html; charset=UTF-8', 'content-length': HUGE_BODY_BYTES });
+  // `connection: close`: a client that stops reading must not get this socket back from its pool
+  res.writeHead(502, {
+    'content-type': 'text/html; charset=UTF-8',
+    'content-length': HUGE_BODY_BYTES,
+    connection: 'close',
+  });
   let left = HUGE_BODY_BYTES - head.length - tail.length;
   if (!res.write(head)) await drained(res);
   while (left > 0 && !res.destroyed) {

@@ -23,104 +23,120 @@ const DEPENDENCY_FOLDERS = new Set(['node_modules']);
  * reported, not opened. Synchronous: directory listing is syscall-bound and this is the hot path.
  */
 export function walkTree(root: string, start: string): { files: WalkedFile[]; skipped: WalkSkip[] } {
-  const files: WalkedFile[] = [];
-  const skipped: WalkSkip[] = [];
-  const walked = new Set<string>();
+  const walker = new TreeWalker(root);
+  try {
+    const top = statSync(start);
+    if (top.isDirectory()) walker.enter(start, new Set());
+    else if (top.isFile()) walker.files.push({ rel: walker.relOf(start), abs: start });
+    else walker.skipped.push({ rel: walker.relOf(start), reason: 'not-a-file' });
+  } catch (error) {
+    walker.skipUnreadable(start, error);
+  }
+  return { files: walker.files, skipped: walker.skipped };
+}
+
+/** One walk's state: what was found, what was skipped, and the real folders already walked. */
+class TreeWalker {
+  readonly files: WalkedFile[] = [];
+  readonly skipped: WalkSkip[] = [];
+  private readonly walked = new Set<string>();
   // Hot path: most paths are under the root, so slicing beats path.relative (which resolves both).
-  const prefix = root.endsWith(sep) ? root : root + sep;
-  const relOf = (abs: string) =>
-    abs.startsWith(prefix) && sep === '/'
-      ? abs.slice(prefix.length)
-      : relative(root, abs).split(sep).join('/') || '.';
+  private readonly prefix: string;
+
+  constructor(private readonly root: string) {
+    this.prefix = root.endsWith(sep) ? root : root + sep;
+  }
+
+  relOf(abs: string): string {
+    return abs.startsWith(this.prefix) && sep === '/'
+      ? abs.slice(this.prefix.length)
+      : relative(this.root, abs).split(sep).join('/') || '.';
+  }
+
+  skipUnreadable(abs: string, error: unknown, detail?: string): void {
+    const code = codeOf(error);
+    this.skipped.push({
+      rel: this.relOf(abs),
+      reason: code === 'ELOOP' ? 'symlink-loop' : 'unreadable',
+      detail: detail ?? code,
+    });
+  }
+
+  /** A folder reached from the start or through a symlink: resolved, and refused when it loops. */
+  enter(dir: string, ancestors: Set<string>): void {
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch (error) {
+      const loop = codeOf(error) === 'ELOOP';
+      this.skipped.push({ rel: this.relOf(dir), reason: loop ? 'symlink-loop' : 'unreadable' });
+      return;
+    }
+    if (ancestors.has(real)) {
+      this.skipped.push({
+        rel: this.relOf(dir),
+        reason: 'symlink-loop',
+        detail: 'points to a folder above it',
+      });
+      return;
+    }
+    if (this.walked.has(real)) {
+      this.skipped.push({ rel: this.relOf(dir), reason: 'symlink', detail: 'folder already scanned' });
+      return;
+    }
+    this.walked.add(real);
+    this.visit(dir, real, new Set(ancestors).add(real));
+  }
 
   /** `dir` is on disk at `real` (no symlink in it): its children's real paths are joins. */
-  const visit = (dir: string, real: string, ancestors: Set<string>): void => {
+  private visit(dir: string, real: string, ancestors: Set<string>): void {
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      skipped.push({ rel: relOf(dir), reason: 'unreadable', detail: codeOf(error) });
+      this.skipped.push({ rel: this.relOf(dir), reason: 'unreadable', detail: codeOf(error) });
       return;
     }
     // A name that is not UTF-8 decodes with U+FFFD: only then list the raw bytes to be sure.
     const raw = entries.some((entry) => entry.name.includes('\uFFFD')) ? rawNames(dir) : undefined;
     for (const entry of entries) {
-      const name = entry.name;
-      const abs = dir.endsWith(sep) ? dir + name : dir + sep + name;
-      if (raw !== undefined && !raw.has(name)) {
-        skipped.push({ rel: relOf(abs), reason: 'non-utf8-name' });
-        continue;
-      }
-      if (entry.isDirectory()) {
-        if (SILENT_SKIP.has(name)) continue;
-        if (DEPENDENCY_FOLDERS.has(name)) {
-          skipped.push({ rel: relOf(abs), reason: 'dependency-folder' });
-          continue;
-        }
-        const childReal = join(real, name);
-        if (walked.has(childReal)) continue; // already walked through a symlink
-        walked.add(childReal);
-        visit(abs, childReal, new Set(ancestors).add(childReal));
+      const abs = dir.endsWith(sep) ? dir + entry.name : dir + sep + entry.name;
+      if (raw !== undefined && !raw.has(entry.name)) {
+        this.skipped.push({ rel: this.relOf(abs), reason: 'non-utf8-name' });
+      } else if (entry.isDirectory()) {
+        this.visitChildFolder(entry.name, abs, real, ancestors);
       } else if (entry.isFile()) {
-        files.push({ rel: relOf(abs), abs });
+        this.files.push({ rel: this.relOf(abs), abs });
       } else if (entry.isSymbolicLink()) {
-        followLink(abs, ancestors);
+        this.followLink(abs, ancestors);
       } else {
-        skipped.push({ rel: relOf(abs), reason: 'not-a-file' });
+        this.skipped.push({ rel: this.relOf(abs), reason: 'not-a-file' });
       }
     }
-  };
+  }
 
-  const enter = (dir: string, ancestors: Set<string>): void => {
-    let real: string;
-    try {
-      real = realpathSync(dir);
-    } catch (error) {
-      skipped.push({ rel: relOf(dir), reason: codeOf(error) === 'ELOOP' ? 'symlink-loop' : 'unreadable' });
+  private visitChildFolder(name: string, abs: string, parentReal: string, ancestors: Set<string>): void {
+    if (SILENT_SKIP.has(name)) return;
+    if (DEPENDENCY_FOLDERS.has(name)) {
+      this.skipped.push({ rel: this.relOf(abs), reason: 'dependency-folder' });
       return;
     }
-    if (ancestors.has(real)) {
-      skipped.push({ rel: relOf(dir), reason: 'symlink-loop', detail: 'points to a folder above it' });
-      return;
-    }
-    if (walked.has(real)) {
-      skipped.push({ rel: relOf(dir), reason: 'symlink', detail: 'folder already scanned' });
-      return;
-    }
-    walked.add(real);
-    visit(dir, real, new Set(ancestors).add(real));
-  };
+    const childReal = join(parentReal, name);
+    if (this.walked.has(childReal)) return; // already walked through a symlink
+    this.walked.add(childReal);
+    this.visit(abs, childReal, new Set(ancestors).add(childReal));
+  }
 
-  const followLink = (abs: string, ancestors: Set<string>): void => {
+  private followLink(abs: string, ancestors: Set<string>): void {
     try {
       const target = statSync(abs);
-      if (target.isDirectory()) enter(abs, ancestors);
-      else if (target.isFile()) files.push({ rel: relOf(abs), abs });
-      else skipped.push({ rel: relOf(abs), reason: 'not-a-file' });
+      if (target.isDirectory()) this.enter(abs, ancestors);
+      else if (target.isFile()) this.files.push({ rel: this.relOf(abs), abs });
+      else this.skipped.push({ rel: this.relOf(abs), reason: 'not-a-file' });
     } catch (error) {
-      const code = codeOf(error);
-      skipped.push({
-        rel: relOf(abs),
-        reason: code === 'ELOOP' ? 'symlink-loop' : 'unreadable',
-        detail: code === 'ENOENT' ? 'broken symlink' : code,
-      });
+      this.skipUnreadable(abs, error, codeOf(error) === 'ENOENT' ? 'broken symlink' : undefined);
     }
-  };
-
-  try {
-    const top = statSync(start);
-    if (top.isDirectory()) enter(start, new Set());
-    else if (top.isFile()) files.push({ rel: relOf(start), abs: start });
-    else skipped.push({ rel: relOf(start), reason: 'not-a-file' });
-  } catch (error) {
-    const code = codeOf(error);
-    skipped.push({
-      rel: relOf(start),
-      reason: code === 'ELOOP' ? 'symlink-loop' : 'unreadable',
-      detail: code,
-    });
   }
-  return { files, skipped };
 }
 
 /** Names in a folder that are valid UTF-8 (they survive a decode and re-encode unchanged). */

@@ -1,5 +1,5 @@
 import { renderCause } from '../catalog/render-cause.js';
-import { troubleshootingFlowchartSvg } from '../core/troubleshooting-flowchart.js';
+import { keyPathFlowchartSvg } from '../core/key-path-flowchart.js';
 import { evidenceEntries } from '../explain/evidence-entries.js';
 import { type ExplainResult, explain } from '../explain/explain.js';
 import { explainMarkdown } from './explain-markdown.js';
@@ -57,7 +57,11 @@ function render(result: ExplainResult): void {
     li.append(a);
     return li;
   });
-  byId('result-flowchart').innerHTML = troubleshootingFlowchartSvg(result.cause);
+  // The HTML report's picture; a pasted error ran no check, so only the cause's stop is marked.
+  byId('result-flowchart').innerHTML = keyPathFlowchartSvg(
+    result.cause === 'unknown' ? null : result.cause,
+    [],
+  );
 }
 
 function fill<T>(parent: HTMLElement, values: readonly T[], make: (value: T) => Node | Node[]): void {

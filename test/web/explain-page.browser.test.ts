@@ -7,7 +7,8 @@ import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { flowchartStepOf } from '../../src/core/troubleshooting-flowchart.js';
+import type { CauseId } from '../../src/catalog/cause-id.js';
+import { keyPathStepOf } from '../../src/core/key-path-flowchart.js';
 import { explain } from '../../src/explain/explain.js';
 import { leakAuthKey, leakStandardKey } from '../scan/_repo.js';
 import { assertNoLeak } from '../support/leak-check.js';
@@ -89,9 +90,11 @@ async function checkResult(page: Page, text: string, expectedCause: string): Pro
   assert.equal(await section.isVisible(), true);
   assert.equal(await page.locator('#result-title').textContent(), node.title);
   assert.deepEqual(await page.locator('#result-fix li').allTextContents(), node.fix);
-  const marked = page.locator('#result-flowchart g.marked');
+  // The doctor's HTML report draws the same SVG: the cause's stop carries aria-current="step".
+  const marked = page.locator('#result-flowchart g[aria-current="step"]');
   assert.equal(await marked.count(), 1);
-  assert.equal(await marked.getAttribute('data-step'), flowchartStepOf(node.cause));
+  assert.equal(await marked.getAttribute('data-step'), keyPathStepOf(node.cause as CauseId));
+  assert.match((await marked.getAttribute('class')) ?? '', /\bstopped\b/);
 }
 
 describe('the explain page (dist/web/explain.html, Chromium, file://)', () => {
@@ -166,6 +169,12 @@ describe('the explain page (dist/web/explain.html, Chromium, file://)', () => {
     await page.waitForSelector(`#result[data-cause="${second.cause}"]`);
     await checkResult(page, second.text, second.cause);
     assertNoLeak(canaryAuth, (await page.locator('#result').textContent()) ?? '');
+    // Text that names no cause: `unknown`, and no step of the flowchart is marked.
+    await page.evaluate(() => {
+      location.hash = `#error=${encodeURIComponent('something went wrong')}`;
+    });
+    await page.waitForSelector('#result[data-cause="unknown"]');
+    assert.equal(await page.locator('#result-flowchart g[aria-current]').count(), 0);
     assert.deepEqual(requests, []);
     await page.context().close();
   });

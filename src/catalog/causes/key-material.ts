@@ -56,7 +56,7 @@ export const KEY_MATERIAL_CAUSES = defineCauses({
     severity: 'warn',
     title: 'The key has spaces or line breaks in it',
     explanation:
-      '{variable|The key variable}[ ({file})] contains spaces, a tab or a line break around or inside the key[ ({maskedKey})]. The Google SDKs trim the ends, but gemini-cli, LangChain, the Vercel AI SDK and hand-written requests send the value as it is, and a space inside the key always breaks it. A trailing carriage return often comes from a Windows (CRLF) file read with `source .env` or `xargs`.',
+      '{variable|The key variable}[ ({file})] contains spaces, a tab or a line break around or inside the key[ ({maskedKey})]. Node clients send the key in a fetch header, and fetch strips blanks and line breaks at the ends (the Google SDKs, gemini-cli, LangChain and the Vercel AI SDK all do); curl and other hand-written requests send the value as it is, Python HTTP libraries may refuse a line break in a header, and a space inside the key always breaks it. A trailing carriage return often comes from a Windows (CRLF) file read with `source .env` or `xargs`.',
     fix: [
       'Remove every space, tab and line break from the value[ of {variable}][ in {file}]; quote nothing but the key itself.',
       'If the file has Windows line endings and you load it with `source` or `xargs`, convert it to LF line endings (or load it with dotenv or `node --env-file`, which handle CRLF).',

@@ -179,12 +179,18 @@ function keyNames(parsed: ParsedEnvFile): string[] {
     .map(([n]) => n);
 }
 
+/** Reports one `.env` that a loader does not read as the user expects. */
+type NotLoadedReport = (
+  evidence: Evidence,
+  clients: ClientId[],
+  detail: string,
+  status?: 'warn' | 'fail',
+) => void;
+
+/** Env files that a loader misses or reads differently: one finding per file and cause. */
 function notLoadedFindings(ctx: LintContext): Finding[] {
   const out: Finding[] = [];
-  const { snapshot, api } = ctx;
-  const dotEnv = envFileAt(snapshot, ctx.dotEnvPath);
-  const missingHere = (name: string) => !dotEnv?.dotenv.get(name) && !ctx.shell.get(name)?.value;
-  const push = (evidence: Evidence, clients: ClientId[], detail: string, status: 'warn' | 'fail' = 'warn') =>
+  const report: NotLoadedReport = (evidence, clients, detail, status = 'warn') =>
     out.push(
       causeFinding('env.dotenv', 'dotenv_not_loaded', evidence, {
         clients,
@@ -192,93 +198,115 @@ function notLoadedFindings(ctx: LintContext): Finding[] {
         detail,
       }),
     );
+  const dotEnv = envFileAt(ctx.snapshot, ctx.dotEnvPath);
+  if (dotEnv !== null) divergentLineFindings(dotEnv, report);
+  frameworkOnlyFileFindings(ctx, dotEnv, report);
+  misnamedFileFindings(ctx, dotEnv, report);
+  if (dotEnv === null || keyNames(dotEnv).length === 0) parentFolderFindings(ctx, dotEnv, report);
+  geminiCliSkippedFindings(ctx, report);
+  for (const { path, clients } of loadedFiles(ctx)) {
+    const file = fileAt(ctx.snapshot, path);
+    if (file.kind === 'unreadable')
+      report({ file: ctx.label(path) }, clients, `${ctx.label(path)} cannot be read (${file.reason}).`);
+  }
+  return out;
+}
 
-  // Node and dotenv read the same ./.env differently (YAML-style `KEY: value`, unterminated quotes…).
-  if (dotEnv !== null) {
-    for (const name of dotEnv.divergentNames) {
-      if (!RELEVANT.has(name)) continue;
-      const line = dotEnv.assignments.find((a) => a.name === name);
-      const where = line ? ` (line ${line.line})` : '';
-      if (dotEnv.dotenv.has(name) && !dotEnv.node.has(name)) {
-        if (dotEnv.encoding === 'utf8-bom' && dotEnv.assignments[0]?.name === name) continue; // reported as dotenv_encoding
-        const why = line?.colonSeparator
-          ? 'it is written `NAME: value`, which dotenv accepts and Node ignores'
-          : line?.quote === 'unmatched'
-            ? 'its quote is never closed, and Node drops such a line'
-            : 'Node parses the line differently';
-        push(
-          { file: '.env', variable: name },
-          ['node --env-file'],
-          `${name}${where} is read by dotenv but not by \`node --env-file\`: ${why}.`,
-          'fail',
-        );
-      } else if (!dotEnv.dotenv.has(name) && dotEnv.node.has(name)) {
-        push(
-          { file: '.env', variable: name },
-          ['dotenv'],
-          `${name}${where} is read by \`node --env-file\` but not by dotenv.`,
-          'fail',
-        );
-      }
+/** Key names in `file` that neither ./.env nor the shell provides (so the file's copy is lost). */
+function lostNames(ctx: LintContext, dotEnv: ParsedEnvFile | null, file: ParsedEnvFile | null): string[] {
+  if (file === null) return [];
+  return keyNames(file).filter((name) => !dotEnv?.dotenv.get(name) && !ctx.shell.get(name)?.value);
+}
+
+/** Node and dotenv read the same ./.env differently (YAML-style `KEY: value`, unterminated quotes…). */
+function divergentLineFindings(dotEnv: ParsedEnvFile, report: NotLoadedReport): void {
+  for (const name of dotEnv.divergentNames) {
+    if (!RELEVANT.has(name)) continue;
+    const line = dotEnv.assignments.find((a) => a.name === name);
+    const where = line ? ` (line ${line.line})` : '';
+    if (dotEnv.dotenv.has(name) && !dotEnv.node.has(name)) {
+      if (dotEnv.encoding === 'utf8-bom' && dotEnv.assignments[0]?.name === name) continue; // reported as dotenv_encoding
+      const why = line?.colonSeparator
+        ? 'it is written `NAME: value`, which dotenv accepts and Node ignores'
+        : line?.quote === 'unmatched'
+          ? 'its quote is never closed, and Node drops such a line'
+          : 'Node parses the line differently';
+      report(
+        { file: '.env', variable: name },
+        ['node --env-file'],
+        `${name}${where} is read by dotenv but not by \`node --env-file\`: ${why}.`,
+        'fail',
+      );
+    } else if (!dotEnv.dotenv.has(name) && dotEnv.node.has(name)) {
+      report(
+        { file: '.env', variable: name },
+        ['dotenv'],
+        `${name}${where} is read by \`node --env-file\` but not by dotenv.`,
+        'fail',
+      );
     }
   }
+}
 
-  // .env.local & co: only frameworks load them.
-  if (!frameworkLoadsEnvLocal(snapshot)) {
-    for (const name of ['.env.local', '.env.development', '.env.development.local']) {
-      const parsed = envFileAt(snapshot, api.join(snapshot.cwd, name));
-      const lost = parsed === null ? [] : keyNames(parsed).filter(missingHere);
-      if (lost.length > 0) {
-        push(
-          { file: name, variable: lost[0] ?? '' },
-          [...LOADERS_OF_DOT_ENV],
-          `${name} is loaded by frameworks such as Next.js and Vite, not by dotenv or \`node --env-file\`, which read only .env.`,
-        );
-      }
-    }
+/** .env.local & co: only frameworks load them. */
+function frameworkOnlyFileFindings(
+  ctx: LintContext,
+  dotEnv: ParsedEnvFile | null,
+  report: NotLoadedReport,
+): void {
+  if (frameworkLoadsEnvLocal(ctx.snapshot)) return;
+  for (const name of ['.env.local', '.env.development', '.env.development.local']) {
+    const lost = lostNames(ctx, dotEnv, envFileAt(ctx.snapshot, ctx.api.join(ctx.snapshot.cwd, name)));
+    if (lost.length === 0) continue;
+    report(
+      { file: name, variable: lost[0] ?? '' },
+      [...LOADERS_OF_DOT_ENV],
+      `${name} is loaded by frameworks such as Next.js and Vite, not by dotenv or \`node --env-file\`, which read only .env.`,
+    );
   }
+}
 
-  // Misnamed files: `env`, `.env.txt` (Windows hides the extension Notepad adds).
+/** Misnamed files: `env`, `.env.txt` (Windows hides the extension Notepad adds). */
+function misnamedFileFindings(ctx: LintContext, dotEnv: ParsedEnvFile | null, report: NotLoadedReport): void {
   for (const name of ['env', '.env.txt']) {
-    const parsed = envFileAt(snapshot, api.join(snapshot.cwd, name));
-    const lost = parsed === null ? [] : keyNames(parsed).filter(missingHere);
-    if (lost.length > 0) {
-      push(
-        { file: name, variable: lost[0] ?? '' },
-        [...LOADERS_OF_DOT_ENV, 'gemini-cli'],
-        `The file is named "${name}": loaders look for exactly ".env".`,
-        ctx.anyClientHasKey ? 'warn' : 'fail',
-      );
-    }
+    const lost = lostNames(ctx, dotEnv, envFileAt(ctx.snapshot, ctx.api.join(ctx.snapshot.cwd, name)));
+    if (lost.length === 0) continue;
+    report(
+      { file: name, variable: lost[0] ?? '' },
+      [...LOADERS_OF_DOT_ENV, 'gemini-cli'],
+      `The file is named "${name}": loaders look for exactly ".env".`,
+      ctx.anyClientHasKey ? 'warn' : 'fail',
+    );
   }
+}
 
-  // A .env in a parent folder: gemini-cli walks up, dotenv and Node do not.
-  if (dotEnv === null || keyNames(dotEnv).length === 0) {
-    for (const dir of selfAndAncestors(snapshot.cwd, api).slice(1)) {
-      const path = api.join(dir, '.env');
-      const parsed = envFileAt(snapshot, path);
-      const lost = parsed === null ? [] : keyNames(parsed).filter(missingHere);
-      if (lost.length === 0 || api.normalize(dir) === api.normalize(snapshot.home)) continue;
-      push(
-        { file: ctx.label(path), variable: lost[0] ?? '' },
-        [...LOADERS_OF_DOT_ENV],
-        `dotenv and \`node --env-file\` read .env from the working folder only (${snapshot.cwd}); ${ctx.label(path)} is in a parent folder.`,
-      );
-      break;
-    }
+/** A .env in a parent folder: gemini-cli walks up, dotenv and Node do not (the nearest one is reported). */
+function parentFolderFindings(ctx: LintContext, dotEnv: ParsedEnvFile | null, report: NotLoadedReport): void {
+  const { snapshot, api } = ctx;
+  for (const dir of selfAndAncestors(snapshot.cwd, api).slice(1)) {
+    const path = api.join(dir, '.env');
+    const lost = lostNames(ctx, dotEnv, envFileAt(snapshot, path));
+    if (lost.length === 0 || api.normalize(dir) === api.normalize(snapshot.home)) continue;
+    report(
+      { file: ctx.label(path), variable: lost[0] ?? '' },
+      [...LOADERS_OF_DOT_ENV],
+      `dotenv and \`node --env-file\` read .env from the working folder only (${snapshot.cwd}); ${ctx.label(path)} is in a parent folder.`,
+    );
+    return;
   }
+}
 
-  // gemini-cli: files its search skips (untrusted folder) or never reaches (an earlier file wins).
-  const cli = ctx.resolutions.find((r) => r.client === 'gemini-cli');
-  const cliKey = cli?.key?.reveal();
+/** gemini-cli: files its search skips (untrusted folder) or never reaches (an earlier file wins). */
+function geminiCliSkippedFindings(ctx: LintContext, report: NotLoadedReport): void {
+  const cliKey = ctx.resolutions.find((r) => r.client === 'gemini-cli')?.key?.reveal();
   for (const path of ctx.gemini.notLoaded) {
-    const parsed = envFileAt(snapshot, path);
+    const parsed = envFileAt(ctx.snapshot, path);
     if (parsed === null) continue;
     const value = parsed.dotenv.get('GEMINI_API_KEY') || parsed.dotenv.get('GOOGLE_API_KEY');
     if (!value || value === cliKey) continue;
-    const skippedForTrust = !ctx.gemini.trusted && path.includes(`${api.sep}.gemini${api.sep}`);
+    const skippedForTrust = !ctx.gemini.trusted && path.includes(`${ctx.api.sep}.gemini${ctx.api.sep}`);
     const winner = ctx.gemini.envFile === null ? 'no file' : ctx.label(ctx.gemini.envFile);
-    push(
+    report(
       {
         file: ctx.label(path),
         variable: parsed.dotenv.get('GEMINI_API_KEY') ? 'GEMINI_API_KEY' : 'GOOGLE_API_KEY',
@@ -290,13 +318,6 @@ function notLoadedFindings(ctx: LintContext): Finding[] {
         : `gemini-cli loads only the first file of its walk-up search, and ${winner} comes first, so ${ctx.label(path)} is never read.`,
     );
   }
-
-  for (const { path, clients } of loadedFiles(ctx)) {
-    const file = fileAt(snapshot, path);
-    if (file.kind === 'unreadable')
-      push({ file: ctx.label(path) }, clients, `${ctx.label(path)} cannot be read (${file.reason}).`);
-  }
-  return out;
 }
 
 /** How key lines are written: a `#` that cuts a key, a key defined twice, shell-incompatible syntax. */

@@ -122,7 +122,7 @@ function keysTable(report: DoctorReport): string {
   const { clients, all } = shownClients(report, false);
   const rows = report.keys.map((k) => {
     const senders = k.sources.includes('stdin') ? ['the key under test'] : sendersOf(k, clients);
-    return `<tr><td><code>${escapeHtml(k.masked)}</code></td><td>${escapeHtml(k.keyKind)}</td><td>${escapeHtml(k.live ?? '')}</td><td>${escapeHtml(k.sources.join(', '))}</td><td>${escapeHtml(senders.join(', ') || 'none')}</td></tr>`;
+    return `<tr><td><code>${escapeHtml(k.masked)}</code></td><td>${escapeHtml(k.keyKind)}</td><td>${escapeHtml(k.live ?? '')}</td><td>${escapeHtml(k.sources.join(', '))}</td><td>${escapeHtml(senders.join(', ') || (all ? 'no client, as is' : 'no client of this project'))}</td></tr>`;
   });
   const keyless = clients.filter((c) => c.key === null).map((c) => c.client);
   if (keyless.length > 0)

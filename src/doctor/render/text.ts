@@ -103,7 +103,9 @@ function keyLines(report: DoctorReport, style: Style): string[] {
     const senders = key.sources.includes('stdin') ? ['the key under test'] : sendersOf(key, clients);
     const live = key.live ? ` ${key.live}` : '';
     const to =
-      senders.length > 0 ? senders.join(', ') : style.dim(all ? 'no client sends this value as is' : 'none');
+      senders.length > 0
+        ? senders.join(', ')
+        : style.dim(all ? 'no client sends this value as is' : 'no client of this project');
     lines.push(
       `  ${key.masked.padEnd(width)}  ${key.keyKind.padEnd(8)}${live.padEnd(9)}  ${key.sources.join(', ')} → ${to}`,
     );
