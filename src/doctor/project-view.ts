@@ -7,7 +7,7 @@ import type {
   ProjectSnapshot,
 } from '../core/project-snapshot.js';
 import { isKeyLikeVariable } from '../core/resolution/key-variables.js';
-import { displayPath } from '../core/resolution/path-strings.js';
+import { pathLabel } from '../core/resolution/path-strings.js';
 import { envFileAt, pathApiOf } from '../core/resolution/snapshot-files.js';
 import { SecretKey } from '../core/secret-key.js';
 import { readFileSnapshot } from '../io/read-project.js';
@@ -72,7 +72,7 @@ export function addProjectCandidates(view: ProjectView, candidates: KeyCandidate
   for (const path of new Set(view.uses.flatMap((u) => u.loadFileAbs))) {
     const parsed = envFileAt(view.snapshot, path);
     if (parsed === null) continue;
-    const label = displayPath(path, view.model.root, view.snapshot.home, api);
+    const label = pathLabel(path, view.model.root, view.snapshot.home, api);
     for (const [name, value] of parsed.dotenv)
       if (isKeyLikeVariable(name, value) || /^(AIza|AQ\.)/.test(value.trim()))
         add(value, `file:${label}:${name}`);

@@ -58,7 +58,7 @@ export function forcedFunctionCall(
 function sample(schema: Schema, root: Schema, name: string, depth: number): unknown {
   if (depth > MAX_DEPTH) return null;
   const resolved = resolveRef(schema, root);
-  const choice = firstOf(resolved['anyOf']) ?? firstOf(resolved['oneOf']);
+  const choice = firstSchema(resolved['anyOf']) ?? firstSchema(resolved['oneOf']);
   if (choice !== undefined) return sample(choice, root, name, depth + 1);
   const allOf = Array.isArray(resolved['allOf']) ? resolved['allOf'].map(asRecord) : [];
   if (allOf.length > 0)
@@ -142,7 +142,7 @@ function resolveRef(schema: Schema, root: Schema): Schema {
   return asRecord(node) ?? {};
 }
 
-function firstOf(list: unknown): Schema | undefined {
+function firstSchema(list: unknown): Schema | undefined {
   if (!Array.isArray(list)) return undefined;
   const options = list.map(asRecord).filter((s): s is Schema => s !== undefined);
   return options.find((s) => typeOf(s) !== 'null') ?? options[0];

@@ -182,7 +182,7 @@ async function listSourceFiles(
       all = null;
     }
   }
-  if (all === null) all = await walk(cwd, limits.maxFiles * 4);
+  if (all === null) all = await walkFolders(cwd, limits.maxFiles * 4);
   const sources: string[] = [];
   const manifests: string[] = [];
   let skipped = 0;
@@ -206,7 +206,7 @@ async function listSourceFiles(
 }
 
 /** A breadth-first walk for folders outside git: no symlinks followed, skip folders never entered. */
-async function walk(root: string, cap: number): Promise<string[]> {
+async function walkFolders(root: string, cap: number): Promise<string[]> {
   const out: string[] = [];
   let queue = [''];
   while (queue.length > 0 && out.length < cap) {

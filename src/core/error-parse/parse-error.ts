@@ -85,7 +85,7 @@ function parseUnsafe(input: unknown): ParsedError {
   const rpcStatus = pick(rpcStatusOf) ?? fields.rpcStatus;
   const reason = stringField(info, 'reason') ?? fields.reason;
   const domain = stringField(info, 'domain') ?? fields.domain;
-  const bestMessage = best ? messageOf(best) : undefined;
+  const bestMessage = best ? messageField(best) : undefined;
   const message = bestMessage ?? fields.message ?? proseMessage(maskedNormalized);
 
   const quotaViolations = collected.quotaFailures.flatMap(violationsOf);
@@ -205,7 +205,7 @@ function noteNode(node: LooseObject, nesting: number, depth: number, out: Collec
   }
   const hasCode = httpStatusOf(node) !== undefined;
   const rpc = rpcStatusOf(node);
-  const message = messageOf(node);
+  const message = messageField(node);
   if (!hasCode && rpc === undefined && message === undefined) return;
   // `{ error: {…} }` wrappers score low so the inner error object wins
   let score = nesting * 10 + depth * 0.1;
@@ -230,7 +230,7 @@ function rpcStatusOf(node: LooseObject): string | undefined {
   return v !== undefined && isRpcStatus(v) ? v : undefined;
 }
 
-function messageOf(node: LooseObject): string | undefined {
+function messageField(node: LooseObject): string | undefined {
   const m = stringField(node, 'message');
   if (m === undefined) return undefined;
   // a message that is itself a JSON body is a wrapper, not the message

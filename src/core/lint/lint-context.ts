@@ -2,7 +2,7 @@ import type { CheckStatus } from '../finding.js';
 import type { ClientId, ClientResolution, KeyCandidate, ProjectSnapshot } from '../project-snapshot.js';
 import { type EffectiveEnv, shellEnv } from '../resolution/effective-env.js';
 import { type GeminiCliView, geminiCliView } from '../resolution/gemini-cli-env.js';
-import { displayPath, type PathApi } from '../resolution/path-strings.js';
+import { type PathApi, pathLabel } from '../resolution/path-strings.js';
 import { clientsInProject } from '../resolution/project-clients.js';
 import { loaderEnv } from '../resolution/resolve-clients.js';
 import { pathApiOf } from '../resolution/snapshot-files.js';
@@ -51,7 +51,7 @@ export function lintContext(
     dotenvEnv,
     nodeEnv,
     dotEnvPath: api.join(snapshot.cwd, '.env'),
-    label: (path) => displayPath(path, snapshot.cwd, snapshot.home, api),
+    label: (path) => pathLabel(path, snapshot.cwd, snapshot.home, api),
     envOf: (client) =>
       client === 'dotenv'
         ? dotenvEnv

@@ -83,7 +83,8 @@ function lintKeyValue(candidate: KeyCandidate): Finding[] {
   }
   const findings: Finding[] = [];
   const quotes = quoteSightings(value);
-  if (quotes.total > 0) findings.push(finding('key_quoted', evidenceOf(quotes), describe(quotes)));
+  if (quotes.total > 0)
+    findings.push(finding('key_quoted', sightingsEvidence(quotes), describeSightings(quotes)));
 
   const blanks = whitespaceSightings(value);
   if (blanks.total > 0) {
@@ -92,7 +93,7 @@ function lintKeyValue(candidate: KeyCandidate): Finding[] {
       causeFinding(
         'key.format',
         'key_whitespace',
-        { ...base, ...evidenceOf(blanks) },
+        { ...base, ...sightingsEvidence(blanks) },
         {
           keys,
           clients,
@@ -100,7 +101,7 @@ function lintKeyValue(candidate: KeyCandidate): Finding[] {
           // those that pass the value on untrimmed (@ai-sdk/google) send it through fetch, which
           // trims header values (test/doctor/whitespace-real-client.test.ts), so the catalog's warning.
           status: inner ? 'fail' : 'warn',
-          detail: describe(blanks),
+          detail: describeSightings(blanks),
         },
       ),
     );
@@ -108,7 +109,7 @@ function lintKeyValue(candidate: KeyCandidate): Finding[] {
 
   const invisible = invisibleSightings(value);
   if (invisible.total > 0)
-    findings.push(finding('key_invisible_chars', evidenceOf(invisible), describe(invisible)));
+    findings.push(finding('key_invisible_chars', sightingsEvidence(invisible), describeSightings(invisible)));
 
   const core = coreOf(value);
   const shape = shapeProblem(core);
@@ -183,7 +184,7 @@ function sightingsWhere(value: string, test: (codePoint: number) => boolean): Si
   return { listed, total };
 }
 
-function evidenceOf(sightings: Sightings): Evidence {
+function sightingsEvidence(sightings: Sightings): Evidence {
   const more = sightings.total - sightings.listed.length;
   return { characters: sightings.listed, ...(more > 0 ? { moreCharacters: more } : {}) };
 }
@@ -214,7 +215,7 @@ function invisibleSightings(value: string): Sightings {
 }
 
 /** "U+200B ZERO WIDTH SPACE at position 12 (of 54)": names and positions only, never key characters. */
-function describe(sightings: Sightings): string {
+function describeSightings(sightings: Sightings): string {
   const shown = sightings.listed.slice(0, 6).map((s) => `${s.codePoint} ${s.name} at position ${s.position}`);
   const more = sightings.total > 6 ? `, and ${sightings.total - 6} more` : '';
   return `Found: ${shown.join('; ')}${more}.`;

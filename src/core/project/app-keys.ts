@@ -6,7 +6,7 @@ import {
   loadWithoutOverride,
   shellEnv,
 } from '../resolution/effective-env.js';
-import { displayPath, type PathApi, selfAndAncestors } from '../resolution/path-strings.js';
+import { type PathApi, pathLabel, selfAndAncestors } from '../resolution/path-strings.js';
 import { envFileAt, fileAt, pathApiOf, textFileAt } from '../resolution/snapshot-files.js';
 import { SecretKey } from '../secret-key.js';
 import {
@@ -219,7 +219,7 @@ function resolveCall(
     notes.push(
       `${call.client} sends through fetch, which trims the value: the trimmed key is what Google sees`,
     );
-  const label = (path: string) => displayPath(path, model.root, snapshot.home, api);
+  const label = (path: string) => pathLabel(path, model.root, snapshot.home, api);
   return {
     package: pkg.rel,
     client: call.client,
@@ -364,7 +364,7 @@ function pythonEnv(model: ProjectModel, pkg: PackageModel, snapshot: ProjectSnap
       files.push(found);
       const parsed = envFileAt(snapshot, found);
       if (parsed !== null) env = loadWithoutOverride(env, parsed.dotenv, found, undefined, loader.override);
-      const label = displayPath(found, model.root, snapshot.home, api);
+      const label = pathLabel(found, model.root, snapshot.home, api);
       parts.push(
         `load_dotenv() at ${where} loads ${label}${loader.override ? ' (override=True)' : ' without overriding variables already set'}`,
       );
@@ -387,6 +387,6 @@ function relabel(source: string, root: string, snapshot: ProjectSnapshot, api: P
   if (!source.startsWith('file:')) return source;
   const end = source.lastIndexOf(':');
   const path = source.slice(5, end);
-  const label = displayPath(path, root, snapshot.home, api);
+  const label = pathLabel(path, root, snapshot.home, api);
   return `${path.endsWith('secrets.toml') ? 'secrets' : 'file'}:${label}${source.slice(end)}`;
 }

@@ -272,7 +272,7 @@ export function jsSourceFacts(file: string, text: string, program: AstNode): Sou
     }
   };
   const nodes: AstNode[] = [];
-  walk(program, (node) => nodes.push(node));
+  walkAst(program, (node) => nodes.push(node));
   for (const node of nodes) firstPass(node);
   for (const node of nodes) secondPass(node);
 
@@ -463,7 +463,7 @@ function stops(node: AstNode | undefined): boolean {
 }
 
 /** Every node in source order (pre-order), iteratively: deep trees cannot overflow the stack. */
-function walk(root: unknown, visit: (node: AstNode) => void): void {
+function walkAst(root: unknown, visit: (node: AstNode) => void): void {
   const stack: unknown[] = [root];
   while (stack.length > 0) {
     const node = stack.pop();

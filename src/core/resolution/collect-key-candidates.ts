@@ -1,7 +1,7 @@
 import type { ClientResolution, KeyCandidate, KeySource, ProjectSnapshot } from '../project-snapshot.js';
 import { SecretKey } from '../secret-key.js';
 import { isKeyLikeVariable } from './key-variables.js';
-import { displayPath } from './path-strings.js';
+import { pathLabel } from './path-strings.js';
 import { envFileAt, pathApiOf } from './snapshot-files.js';
 
 /**
@@ -35,7 +35,7 @@ export function collectKeyCandidates(
   for (const path of envFilePaths(snapshot)) {
     const parsed = envFileAt(snapshot, path);
     if (parsed === null) continue;
-    const label = displayPath(path, snapshot.cwd, snapshot.home, api);
+    const label = pathLabel(path, snapshot.cwd, snapshot.home, api);
     for (const [name, value] of parsed.dotenv)
       if (isKeyLikeVariable(name, value)) add(value, `file:${label}:${name}`);
   }

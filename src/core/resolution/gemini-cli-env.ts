@@ -1,7 +1,7 @@
 import type { ProjectSnapshot } from '../project-snapshot.js';
 import { geminiCliEnvSearchOrder, geminiCliHome, trustedFoldersPath } from './candidate-env-file-paths.js';
 import { type EffectiveEnv, loadWithoutOverride, shellEnv } from './effective-env.js';
-import { displayPath } from './path-strings.js';
+import { pathLabel } from './path-strings.js';
 import { envFileAt, existsAt, fileAt, jsonFileAt, jsonPath, pathApiOf } from './snapshot-files.js';
 
 /** gemini-cli's auth types (packages/core contentGenerator.ts AuthType). */
@@ -74,7 +74,7 @@ export function geminiCliView(snapshot: ProjectSnapshot): GeminiCliView {
   let env = shellEnv(snapshot.env, snapshot.platform);
   const parsed = envFile === null ? null : envFileAt(snapshot, envFile);
   if (envFile !== null && parsed !== null) {
-    const label = displayPath(envFile, snapshot.cwd, snapshot.home, api);
+    const label = pathLabel(envFile, snapshot.cwd, snapshot.home, api);
     const projectFile = !envFile.includes('.gemini');
     env = loadWithoutOverride(env, parsed.dotenv, label, (name, value) => {
       if (projectFile && EXCLUDED_FROM_PROJECT_FILES.has(name)) return null;

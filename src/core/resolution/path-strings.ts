@@ -28,7 +28,7 @@ export function selfAndAncestors(dir: string, api: PathApi): string[] {
  * How a file is named in a source label: relative to cwd inside it and for nearby parents
  * (`.env`, `../.env`), `~/…` for the home folder's own files (`~/.gemini/.env`), else absolute.
  */
-export function displayPath(file: string, cwd: string, home: string, api: PathApi): string {
+export function pathLabel(file: string, cwd: string, home: string, api: PathApi): string {
   const posix = (p: string) => p.split(api.sep).join('/');
   const fromCwd = api.relative(cwd, file);
   if (isInside(cwd, file, api)) return posix(fromCwd);

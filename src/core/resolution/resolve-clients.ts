@@ -12,7 +12,7 @@ import {
   PYTHON_SDK,
   vertexBaseUrl,
 } from './google-sdk-rules.js';
-import { displayPath, selfAndAncestors } from './path-strings.js';
+import { pathLabel, selfAndAncestors } from './path-strings.js';
 import { clientsInProject } from './project-clients.js';
 import { envFileAt, fileAt, jsonFileAt, jsonPath, pathApiOf } from './snapshot-files.js';
 
@@ -221,7 +221,7 @@ function geminiCli(snapshot: ProjectSnapshot): ClientResolution {
   const api = pathApiOf(snapshot);
   const notes: string[] = [];
   if (view.envFile !== null) {
-    const label = displayPath(view.envFile, snapshot.cwd, snapshot.home, api);
+    const label = pathLabel(view.envFile, snapshot.cwd, snapshot.home, api);
     notes.push(
       view.envFileLoaded
         ? `loads ${label} (first file of its walk-up search)`

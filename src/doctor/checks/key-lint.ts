@@ -9,12 +9,12 @@ export const keyLintCheck: DoctorCheck = {
   run(state): Finding[] {
     return state.candidates.flatMap((candidate) => {
       const lint = state.core.lintKey(candidate);
-      return lint.length > 0 ? lint : [wellFormed(candidate)];
+      return lint.length > 0 ? lint : [wellFormedFinding(candidate)];
     });
   },
 };
 
-function wellFormed(candidate: KeyCandidate): Finding {
+function wellFormedFinding(candidate: KeyCandidate): Finding {
   const kind =
     candidate.key.kind === 'auth'
       ? 'an auth key'
