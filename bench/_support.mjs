@@ -1,10 +1,11 @@
 // Helpers shared by the benchmarks (scripts/bench.sh skips files starting with `_`).
 // Every benchmark: refuses a stale build, runs both sides of a comparison in the same minimal
 // environment (printed), alternates them, and reports medians with their spread (min–max).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { sourceHash } from '../scripts/source-hash.mjs';
 
@@ -130,4 +131,40 @@ export function seededRandom(seed) {
   /** `n` characters of the key alphabet ([A-Za-z0-9_-]). */
   const keyTail = (n) => Array.from({ length: n }, () => KEY_ALPHABET[Math.floor(rand() * 64)]).join('');
   return { rand, keyTail };
+}
+
+/** Starts `emulate --port 0 --latency MS` from the build as a child process; resolves with its URL. */
+export async function startEmulatorProcess(bin, env, latencyMs) {
+  const child = spawn('node', [bin, 'emulate', '--port', '0', '--latency', String(latencyMs)], { env });
+  const url = await new Promise((resolve, reject) => {
+    let buffer = '';
+    const timer = setTimeout(() => reject(new Error('emulator did not start')), 10000);
+    child.stdout.on('data', (data) => {
+      buffer += data;
+      const match = buffer.match(/http:\/\/(?:127\.0\.0\.1|localhost):\d+/);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[0]);
+      }
+    });
+  });
+  return { url, child };
+}
+
+/** One plain HTTP request from a fresh node process: the baseline the doctor's online runs are held to. */
+export const PLAIN_REQUEST_SCRIPT =
+  "const r = await fetch(process.env.U + '/v1beta/models', { headers: { 'x-goog-api-key': process.env.K } }); await r.text();";
+
+/** Runs `node ARGS` with `baseEnv` plus `env`; resolves with its wall time, exit code and stdout. */
+export function timedNode(args, baseEnv, env = {}) {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn('node', args, { env: { ...baseEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ ms: performance.now() - start, code, out }));
+  });
 }

@@ -1,12 +1,21 @@
 // The doctor's full online run vs one plain HTTP request, both against the emulator with 200 ms
 // injected latency, both as fresh node processes (so both pay node's startup). Alternating runs;
 // prints the median ratio. Target: ≤ 2.5× (probes run in parallel, startup is lean).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { describeEnv, fmt, minimalEnv, record, requireBuild, summary } from './_support.mjs';
+import {
+  describeEnv,
+  fmt,
+  minimalEnv,
+  PLAIN_REQUEST_SCRIPT,
+  record,
+  requireBuild,
+  startEmulatorProcess,
+  summary,
+  timedNode,
+} from './_support.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
 const LATENCY_MS = 200;
@@ -24,40 +33,11 @@ const key =
   listing.find((k) => k.cause === null && k.key.startsWith('AQ.'))?.key ??
   listing.find((k) => k.cause === null).key;
 
-const emulator = spawn('node', [bin, 'emulate', '--port', '0', '--latency', String(LATENCY_MS)], {
-  env: baseEnv,
-});
-const url = await new Promise((resolve, reject) => {
-  let buffer = '';
-  const timer = setTimeout(() => reject(new Error('emulator did not start')), 10000);
-  emulator.stdout.on('data', (data) => {
-    buffer += data;
-    const match = buffer.match(/http:\/\/(?:127\.0\.0\.1|localhost):\d+/);
-    if (match) {
-      clearTimeout(timer);
-      resolve(match[0]);
-    }
-  });
-});
-
-const plainScript =
-  "const r = await fetch(process.env.U + '/v1beta/models', { headers: { 'x-goog-api-key': process.env.K } }); await r.text();";
-
-function timed(args, env) {
-  return new Promise((resolve, reject) => {
-    const start = performance.now();
-    const child = spawn('node', args, { env: { ...baseEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ ms: performance.now() - start, code, out }));
-  });
-}
+const { url, child: emulator } = await startEmulatorProcess(bin, baseEnv, LATENCY_MS);
+const timed = (args, env) => timedNode(args, baseEnv, env);
 
 const doctorRun = () => timed([bin, '--json', '--base-url', url, '--cwd', home], { GEMINI_API_KEY: key });
-const plainRun = () => timed(['--input-type=module', '-e', plainScript], { U: url, K: key });
+const plainRun = () => timed(['--input-type=module', '-e', PLAIN_REQUEST_SCRIPT], { U: url, K: key });
 
 // Warm-up (file-system caches), then check the doctor really ran online and passed.
 const warm = await doctorRun();

@@ -4,12 +4,20 @@
 // latency, both as fresh node processes (so both pay node's startup), in a minimal environment.
 // The same doctor on an empty folder is measured alongside, so the project-reading share is visible.
 // Alternating runs; medians. Target: the 2,000-file run within 1.3× of one request.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { median, requireBuild, seededRandom } from './_support.mjs';
+import {
+  describeEnv,
+  median,
+  minimalEnv,
+  PLAIN_REQUEST_SCRIPT,
+  requireBuild,
+  seededRandom,
+  startEmulatorProcess,
+  timedNode,
+} from './_support.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
 const LATENCY_MS = 200;
@@ -17,7 +25,9 @@ const TARGET = 1.3;
 const FILES = 2000;
 const bin = requireBuild('project-reading');
 const home = mkdtempSync(join(tmpdir(), 'gkd-bench-project-'));
-const baseEnv = { PATH: process.env.PATH, HOME: home, NO_COLOR: '1' };
+// Both sides: PATH, an empty HOME and NO_COLOR, nothing inherited.
+const baseEnv = { ...minimalEnv(), HOME: home, NO_COLOR: '1' };
+console.log(describeEnv(baseEnv));
 
 const listing = JSON.parse(
   spawnSync('node', [bin, 'emulate', '--list', '--json'], { encoding: 'utf8' }).stdout,
@@ -53,41 +63,12 @@ for (let i = 1; i < FILES; i++) {
   writeFileSync(join(dir, `file${i}.${i % 3 === 0 ? 'tsx' : 'ts'}`), lines.join('\n'));
 }
 
-const emulator = spawn('node', [bin, 'emulate', '--port', '0', '--latency', String(LATENCY_MS)], {
-  env: baseEnv,
-});
-const url = await new Promise((resolve, reject) => {
-  let buffer = '';
-  const timer = setTimeout(() => reject(new Error('emulator did not start')), 10000);
-  emulator.stdout.on('data', (data) => {
-    buffer += data;
-    const match = buffer.match(/http:\/\/(?:127\.0\.0\.1|localhost):\d+/);
-    if (match) {
-      clearTimeout(timer);
-      resolve(match[0]);
-    }
-  });
-});
-
-const plainScript =
-  "const r = await fetch(process.env.U + '/v1beta/models', { headers: { 'x-goog-api-key': process.env.K } }); await r.text();";
-
-function timed(args, env) {
-  return new Promise((resolve, reject) => {
-    const start = performance.now();
-    const child = spawn('node', args, { env: { ...baseEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ ms: performance.now() - start, code, out }));
-  });
-}
+const { url, child: emulator } = await startEmulatorProcess(bin, baseEnv, LATENCY_MS);
+const timed = (args, env) => timedNode(args, baseEnv, env);
 
 const projectRun = () => timed([bin, '--json', '--base-url', url, '--cwd', project], {});
 const emptyRun = () => timed([bin, '--json', '--base-url', url, '--cwd', empty], { GEMINI_API_KEY: key });
-const plainRun = () => timed(['--input-type=module', '-e', plainScript], { U: url, K: key });
+const plainRun = () => timed(['--input-type=module', '-e', PLAIN_REQUEST_SCRIPT], { U: url, K: key });
 
 // Warm-up, then check the doctor really read the project and passed.
 const warm = await projectRun();
