@@ -57,61 +57,105 @@ const AI_SDK_MODULE = '@ai-sdk/google';
  * through `||`, `??`, `!`, `as`, and template literals holding nothing else.
  */
 export function jsSourceFacts(file: string, text: string, program: AstNode): SourceFacts {
-  const lines = lineStartsOf(text);
-  const at = (node: AstNode) => lineAt(lines, node.start);
-  const reads: KeyRead[] = [];
-  const calls: ClientCall[] = [];
-  const models: ModelRef[] = [];
-  const loaders: LoaderCall[] = [];
-  /** identifier → the env read it was bound to (module- and function-level `const`/`let`, merged). */
-  const bindings = new Map<string, KeyRead>();
-  /** Local names imported from SvelteKit's $env modules, or the `env` object of the dynamic ones. */
-  const svelteNames = new Map<string, ReadVia>();
-  let aiSdkDefaultName: string | null = null;
+  const reader = new JsFileReader(file, text);
+  const nodes: AstNode[] = [];
+  walkAst(program, (node) => nodes.push(node));
+  // Two passes: bindings and imports first, so a function above a module-level `const` still links.
+  for (const node of nodes) reader.firstPass(node);
+  for (const node of nodes) reader.secondPass(node);
+  return reader.facts();
+}
 
-  const envRead = (node: AstNode): KeyRead | null => {
-    const read = directEnvRead(node, svelteNames);
-    return read ? { file, line: at(node), ...read } : null;
-  };
+/** One file's reading: what it found so far, and the names it has bound to env reads. */
+class JsFileReader {
+  private readonly lines: number[];
+  private readonly reads: KeyRead[] = [];
+  private readonly calls: ClientCall[] = [];
+  private readonly models: ModelRef[] = [];
+  private readonly loaders: LoaderCall[] = [];
+  /** identifier → the env read it was bound to (module- and function-level `const`/`let`, merged). */
+  private readonly bindings = new Map<string, KeyRead>();
+  /** Local names imported from SvelteKit's $env modules, or the `env` object of the dynamic ones. */
+  private readonly svelteNames = new Map<string, ReadVia>();
+  private aiSdkDefaultName: string | null = null;
+  private importsDotenv = false;
+  private readonly pendingOptions: (ClientCall & { at: number })[] = [];
+  /** Spans of constructor calls already classified (a Gemini call, or an OpenAI client for another API). */
+  private readonly classified: [number, number][] = [];
+  private readonly required = new Set<string>();
+
+  constructor(
+    private readonly file: string,
+    text: string,
+  ) {
+    this.lines = lineStartsOf(text);
+  }
+
+  facts(): SourceFacts {
+    const calls = [...this.calls];
+    for (const { at: offset, ...option } of this.pendingOptions)
+      if (!this.classified.some(([start, end]) => offset >= start && offset < end)) calls.push(option);
+    const { file, models, loaders } = this;
+    return {
+      file,
+      language: 'js',
+      reads: dedupeReads(this.reads),
+      calls,
+      models,
+      loaders,
+      required: [...this.required],
+    };
+  }
+
+  private at(node: AstNode): number {
+    return lineAt(this.lines, node.start);
+  }
+
+  private envRead(node: AstNode): KeyRead | null {
+    const read = directEnvRead(node, this.svelteNames);
+    return read ? { file: this.file, line: this.at(node), ...read } : null;
+  }
+
   /** The env read an expression's value comes from, when it is one. */
-  const keyOf = (node: AstNode | undefined): KeyRead | null => {
+  private keyOf(node: AstNode | undefined): KeyRead | null {
     if (!node) return null;
-    const direct = envRead(node);
+    const direct = this.envRead(node);
     if (direct) return direct;
     switch (node.type) {
       case 'Identifier':
-        return bindings.get(node['name'] as string) ?? null;
+        return this.bindings.get(node['name'] as string) ?? null;
       case 'LogicalExpression':
-        return keyOf(node['left'] as AstNode) ?? keyOf(node['right'] as AstNode);
+        return this.keyOf(node['left'] as AstNode) ?? this.keyOf(node['right'] as AstNode);
       case 'TSNonNullExpression':
       case 'TSAsExpression':
       case 'TSSatisfiesExpression':
       case 'TSTypeAssertion':
       case 'ParenthesizedExpression':
       case 'ChainExpression':
-        return keyOf(node['expression'] as AstNode);
+        return this.keyOf(node['expression'] as AstNode);
       case 'TemplateLiteral': {
         const expressions = node['expressions'] as AstNode[];
         const quasis = node['quasis'] as AstNode[];
         const literal = quasis.map((q) => (q['value'] as { cooked?: string }).cooked ?? '').join('');
-        return expressions.length === 1 && literal.trim() === '' ? keyOf(expressions[0]) : null;
+        return expressions.length === 1 && literal.trim() === '' ? this.keyOf(expressions[0]) : null;
       }
       case 'CallExpression': {
         // String(process.env.X), (process.env.X).trim()
         const callee = node['callee'] as AstNode;
         if (callee.type === 'Identifier' && callee['name'] === 'String')
-          return keyOf((node['arguments'] as AstNode[])[0]);
+          return this.keyOf((node['arguments'] as AstNode[])[0]);
         if (callee.type === 'MemberExpression' && propertyName(callee) === 'trim')
-          return keyOf(callee['object'] as AstNode);
+          return this.keyOf(callee['object'] as AstNode);
         return null;
       }
       default:
         return null;
     }
-  };
-  const callKey = (node: AstNode | undefined): CallKey => {
+  }
+
+  private callKey(node: AstNode | undefined): CallKey {
     if (node === undefined) return { kind: 'default' };
-    const read = keyOf(node);
+    const read = this.keyOf(node);
     if (read) {
       const right = node.type === 'LogicalExpression' ? (node['right'] as AstNode) : null;
       return right?.type === 'Literal' && typeof right['value'] === 'string'
@@ -124,159 +168,174 @@ export function jsSourceFacts(file: string, text: string, program: AstNode): Sou
     )
       return { kind: 'literal' };
     return { kind: 'unknown' };
-  };
+  }
 
-  let importsDotenv = false;
-  const pendingOptions: (ClientCall & { at: number })[] = [];
-  /** Spans of constructor calls already classified (a Gemini call, or an OpenAI client for another API). */
-  const classified: [number, number][] = [];
-  const required = new Set<string>();
-  // Two passes: bindings and imports first, so a function above a module-level `const` still links.
-  const firstPass = (node: AstNode): void => {
-    switch (node.type) {
-      case 'ImportDeclaration': {
-        const source = (node['source'] as AstNode)['value'] as string;
-        if (SVELTEKIT_ENV_MODULES.has(source as ReadVia)) {
-          for (const spec of node['specifiers'] as AstNode[]) {
-            const local = (spec['local'] as AstNode)['name'] as string;
-            const imported = spec['imported'] as AstNode | undefined;
-            const name = imported ? ((imported['name'] ?? imported['value']) as string) : local;
-            svelteNames.set(local, source as ReadVia);
-            if (source.startsWith('$env/static/') && isKeyVariableName(name)) {
-              const read: KeyRead = { file, line: at(node), variable: name, via: source as ReadVia };
-              reads.push(read);
-              bindings.set(local, read);
-            }
-          }
+  /** Imports, bindings and dotenv requires: what the second pass links calls to. */
+  firstPass(node: AstNode): void {
+    if (node.type === 'ImportDeclaration') this.onImport(node);
+    else if (node.type === 'VariableDeclarator') this.onDeclarator(node);
+    else if (node.type === 'CallExpression' && isRequireOf(node, 'dotenv')) this.importsDotenv = true;
+  }
+
+  private onImport(node: AstNode): void {
+    const source = (node['source'] as AstNode)['value'] as string;
+    if (SVELTEKIT_ENV_MODULES.has(source as ReadVia)) {
+      for (const spec of node['specifiers'] as AstNode[]) {
+        const local = (spec['local'] as AstNode)['name'] as string;
+        const imported = spec['imported'] as AstNode | undefined;
+        const name = imported ? ((imported['name'] ?? imported['value']) as string) : local;
+        this.svelteNames.set(local, source as ReadVia);
+        if (source.startsWith('$env/static/') && isKeyVariableName(name)) {
+          const read: KeyRead = {
+            file: this.file,
+            line: this.at(node),
+            variable: name,
+            via: source as ReadVia,
+          };
+          this.reads.push(read);
+          this.bindings.set(local, read);
         }
-        if (source === AI_SDK_MODULE) {
-          for (const spec of node['specifiers'] as AstNode[]) {
-            const imported = spec['imported'] as AstNode | undefined;
-            if (spec.type === 'ImportSpecifier' && imported?.['name'] === 'google')
-              aiSdkDefaultName = (spec['local'] as AstNode)['name'] as string;
-          }
-        }
-        if (source === 'dotenv') importsDotenv = true;
-        if (source === 'dotenv/config')
-          loaders.push({ file, line: at(node), loader: 'dotenv', override: false });
-        if (source === 'dotenv-flow/config')
-          loaders.push({ file, line: at(node), loader: 'dotenv-flow', override: false });
-        return;
       }
-      case 'VariableDeclarator': {
-        const id = node['id'] as AstNode;
-        const init = node['init'] as AstNode | null;
-        if (!init) return;
-        if (id.type === 'Identifier') {
-          const read = keyOf(init);
-          if (read) bindings.set(id['name'] as string, read);
-        } else if (id.type === 'ObjectPattern' && isEnvObject(init)) {
-          // const { GEMINI_API_KEY: key = '' } = process.env
-          for (const prop of id['properties'] as AstNode[]) {
-            if (prop.type !== 'Property') continue;
-            const name = propertyKeyName(prop);
-            let value = prop['value'] as AstNode;
-            if (value.type === 'AssignmentPattern') value = value['left'] as AstNode;
-            if (name === null || value.type !== 'Identifier') continue;
-            const read: KeyRead = { file, line: at(prop), variable: name, via: envVia(init) };
-            if (isKeyVariableName(name)) reads.push(read);
-            bindings.set(value['name'] as string, read);
-          }
-        }
-        return;
-      }
-      case 'CallExpression':
-        if (isRequireOf(node, 'dotenv')) importsDotenv = true;
-        return;
-      default:
-        return;
     }
-  };
-  const secondPass = (node: AstNode): void => {
+    if (source === AI_SDK_MODULE) {
+      for (const spec of node['specifiers'] as AstNode[]) {
+        const imported = spec['imported'] as AstNode | undefined;
+        if (spec.type === 'ImportSpecifier' && imported?.['name'] === 'google')
+          this.aiSdkDefaultName = (spec['local'] as AstNode)['name'] as string;
+      }
+    }
+    if (source === 'dotenv') this.importsDotenv = true;
+    if (source === 'dotenv/config')
+      this.loaders.push({ file: this.file, line: this.at(node), loader: 'dotenv', override: false });
+    if (source === 'dotenv-flow/config')
+      this.loaders.push({ file: this.file, line: this.at(node), loader: 'dotenv-flow', override: false });
+  }
+
+  private onDeclarator(node: AstNode): void {
+    const id = node['id'] as AstNode;
+    const init = node['init'] as AstNode | null;
+    if (!init) return;
+    if (id.type === 'Identifier') {
+      const read = this.keyOf(init);
+      if (read) this.bindings.set(id['name'] as string, read);
+    } else if (id.type === 'ObjectPattern' && isEnvObject(init)) {
+      // const { GEMINI_API_KEY: key = '' } = process.env
+      for (const prop of id['properties'] as AstNode[]) {
+        if (prop.type !== 'Property') continue;
+        const name = propertyKeyName(prop);
+        let value = prop['value'] as AstNode;
+        if (value.type === 'AssignmentPattern') value = value['left'] as AstNode;
+        if (name === null || value.type !== 'Identifier') continue;
+        const read: KeyRead = { file: this.file, line: this.at(prop), variable: name, via: envVia(init) };
+        if (isKeyVariableName(name)) this.reads.push(read);
+        this.bindings.set(value['name'] as string, read);
+      }
+    }
+  }
+
+  /** Env reads, client calls, key headers and URLs, model ids and required-variable guards. */
+  secondPass(node: AstNode): void {
     switch (node.type) {
       case 'MemberExpression':
       case 'CallExpression': {
-        const read = envRead(node);
-        if (read && isKeyVariableName(read.variable)) reads.push(read);
-        if (node.type === 'CallExpression') onCall(node);
+        const read = this.envRead(node);
+        if (read && isKeyVariableName(read.variable)) this.reads.push(read);
+        if (node.type === 'CallExpression') this.onCall(node);
         return;
       }
       case 'NewExpression':
-        onCall(node);
+        this.onCall(node);
         return;
-      case 'Property': {
-        const name = propertyKeyName(node) ?? '';
-        // fetch/axios: headers: { 'x-goog-api-key': key }
-        if (/^x-goog-api-key$/i.test(name)) {
-          calls.push({ file, line: at(node), client: 'fetch', key: callKey(node['value'] as AstNode) });
-        } else if (/^api_?key$/i.test(name)) {
-          // { apiKey: process.env.X } handed to a wrapper (a provider component, a config object):
-          // linked to the project's Gemini client later, unless a known call already took it.
-          const read = keyOf(node['value'] as AstNode);
-          if (read)
-            pendingOptions.push({
-              file,
-              line: at(node),
-              at: node.start,
-              client: null,
-              key: { kind: 'variable', read },
-            });
-        }
+      case 'Property':
+        this.onProperty(node);
         return;
-      }
-      case 'TemplateLiteral': {
-        // `https://generativelanguage.googleapis.com/...?key=${key}`
-        const quasis = (node['quasis'] as AstNode[]).map(
-          (q) => (q['value'] as { cooked?: string }).cooked ?? '',
-        );
-        if (!quasis.some((q) => q.includes('generativelanguage.googleapis.com'))) return;
-        const expressions = node['expressions'] as AstNode[];
-        quasis.forEach((q, i) => {
-          if (/[?&]key=$/.test(q) && expressions[i])
-            calls.push({ file, line: at(node), client: 'fetch', key: callKey(expressions[i]) });
-        });
+      case 'TemplateLiteral':
+      case 'BinaryExpression':
+        this.onKeyInUrl(node);
         return;
-      }
-      case 'BinaryExpression': {
-        // 'https://generativelanguage.googleapis.com/...?key=' + key
-        const left = node['left'] as AstNode;
-        if (node['operator'] === '+' && left.type === 'Literal' && typeof left['value'] === 'string') {
-          const value = left['value'] as string;
-          if (value.includes('generativelanguage.googleapis.com') && /[?&]key=$/.test(value))
-            calls.push({ file, line: at(node), client: 'fetch', key: callKey(node['right'] as AstNode) });
-        }
-        return;
-      }
       case 'Literal': {
         if (typeof node['value'] !== 'string') return;
         const value = node['value'] as string;
         const match = MODEL_ID_PATTERN.exec(value) ?? MODEL_IN_URL.exec(value);
-        if (match) models.push({ file, line: at(node), id: match[1]! });
+        if (match) this.models.push({ file: this.file, line: this.at(node), id: match[1]! });
         return;
       }
       case 'TemplateElement': {
         const cooked = (node['value'] as { cooked?: string }).cooked ?? '';
         const match = MODEL_IN_URL.exec(cooked);
-        if (match) models.push({ file, line: at(node), id: match[1]! });
+        if (match) this.models.push({ file: this.file, line: this.at(node), id: match[1]! });
         return;
       }
       case 'IfStatement': {
         // if (!process.env.X) throw … / return …: the app stops without X.
         // Also `X === undefined`, `typeof X !== 'string'`, `X == null`.
-        const read = guardedRead(node['test'] as AstNode, keyOf);
-        if (read && stops(node['consequent'] as AstNode)) required.add(read.variable);
+        const read = guardedRead(node['test'] as AstNode, (n) => this.keyOf(n));
+        if (read && stops(node['consequent'] as AstNode)) this.required.add(read.variable);
         return;
       }
       default:
         return;
     }
-  };
-  const nodes: AstNode[] = [];
-  walkAst(program, (node) => nodes.push(node));
-  for (const node of nodes) firstPass(node);
-  for (const node of nodes) secondPass(node);
+  }
 
-  function onCall(node: AstNode): void {
+  private onProperty(node: AstNode): void {
+    const name = propertyKeyName(node) ?? '';
+    // fetch/axios: headers: { 'x-goog-api-key': key }
+    if (/^x-goog-api-key$/i.test(name)) {
+      this.calls.push({
+        file: this.file,
+        line: this.at(node),
+        client: 'fetch',
+        key: this.callKey(node['value'] as AstNode),
+      });
+    } else if (/^api_?key$/i.test(name)) {
+      // { apiKey: process.env.X } handed to a wrapper (a provider component, a config object):
+      // linked to the project's Gemini client later, unless a known call already took it.
+      const read = this.keyOf(node['value'] as AstNode);
+      if (read)
+        this.pendingOptions.push({
+          file: this.file,
+          line: this.at(node),
+          at: node.start,
+          client: null,
+          key: { kind: 'variable', read },
+        });
+    }
+  }
+
+  /** A `?key=` in a Gemini URL: `…googleapis.com/…?key=${key}` or `'…?key=' + key`. */
+  private onKeyInUrl(node: AstNode): void {
+    if (node.type === 'TemplateLiteral') {
+      const quasis = (node['quasis'] as AstNode[]).map(
+        (q) => (q['value'] as { cooked?: string }).cooked ?? '',
+      );
+      if (!quasis.some((q) => q.includes('generativelanguage.googleapis.com'))) return;
+      const expressions = node['expressions'] as AstNode[];
+      quasis.forEach((q, i) => {
+        if (/[?&]key=$/.test(q) && expressions[i])
+          this.calls.push({
+            file: this.file,
+            line: this.at(node),
+            client: 'fetch',
+            key: this.callKey(expressions[i]),
+          });
+      });
+      return;
+    }
+    const left = node['left'] as AstNode;
+    if (node['operator'] === '+' && left.type === 'Literal' && typeof left['value'] === 'string') {
+      const value = left['value'] as string;
+      if (value.includes('generativelanguage.googleapis.com') && /[?&]key=$/.test(value))
+        this.calls.push({
+          file: this.file,
+          line: this.at(node),
+          client: 'fetch',
+          key: this.callKey(node['right'] as AstNode),
+        });
+    }
+  }
+
+  private onCall(node: AstNode): void {
     const callee = node['callee'] as AstNode;
     const args = node['arguments'] as AstNode[];
     const name =
@@ -286,11 +345,11 @@ export function jsSourceFacts(file: string, text: string, program: AstNode): Sou
           ? propertyName(callee)
           : null;
     if (name === null) return;
-    if (node.type === 'CallExpression' && name === 'config' && isDotenvCallee(callee, importsDotenv)) {
+    if (node.type === 'CallExpression' && name === 'config' && isDotenvCallee(callee, this.importsDotenv)) {
       const options = args[0];
-      loaders.push({
-        file,
-        line: at(node),
+      this.loaders.push({
+        file: this.file,
+        line: this.at(node),
         loader: 'dotenv',
         override: options ? literalProperty(options, 'override') === true : false,
         ...(options && typeof literalProperty(options, 'path') === 'string'
@@ -299,57 +358,51 @@ export function jsSourceFacts(file: string, text: string, program: AstNode): Sou
       });
       return;
     }
-    if (aiSdkDefaultName !== null && callee.type === 'Identifier' && name === aiSdkDefaultName) {
+    if (this.aiSdkDefaultName !== null && callee.type === 'Identifier' && name === this.aiSdkDefaultName) {
       // the default `google` instance: google('gemini-2.5-flash') reads GOOGLE_GENERATIVE_AI_API_KEY itself
-      calls.push({ file, line: at(node), client: '@ai-sdk/google', key: { kind: 'default' } });
+      this.calls.push({
+        file: this.file,
+        line: this.at(node),
+        client: '@ai-sdk/google',
+        key: { kind: 'default' },
+      });
       return;
     }
-    if (!Object.hasOwn(CONSTRUCTORS, name)) return;
-    const known = CONSTRUCTORS[name]!;
-    classified.push([node.start, node.end]);
-    const first = args[0];
+    if (Object.hasOwn(CONSTRUCTORS, name)) this.onConstructor(node, CONSTRUCTORS[name]!, args[0]);
+  }
+
+  private onConstructor(
+    node: AstNode,
+    known: (typeof CONSTRUCTORS)[string],
+    first: AstNode | undefined,
+  ): void {
+    this.classified.push([node.start, node.end]);
     if (known.client === 'openai') {
       const base = first ? literalProperty(first, 'baseURL') : undefined;
       if (typeof base !== 'string' || !/generativelanguage\.googleapis\.com/.test(base)) return;
     }
+    const call = { file: this.file, line: this.at(node), client: known.client };
     if (known.key === 'first') {
       // The legacy SDK has no env lookup: no argument sends the string "undefined".
-      calls.push({
-        file,
-        line: at(node),
-        client: known.client,
-        key: first ? callKey(first) : { kind: 'unknown' },
-      });
+      this.calls.push({ ...call, key: first ? this.callKey(first) : { kind: 'unknown' } });
       return;
     }
     if (first === undefined || first.type !== 'ObjectExpression') {
-      calls.push({
-        file,
-        line: at(node),
-        client: known.client,
-        key: first === undefined ? { kind: 'default' } : { kind: 'unknown' },
-      });
+      this.calls.push({ ...call, key: first === undefined ? { kind: 'default' } : { kind: 'unknown' } });
       return;
     }
-    const apiKey = (first['properties'] as AstNode[]).find(
-      (p) => p.type === 'Property' && propertyKeyName(p) === 'apiKey',
-    );
-    const shorthand = (first['properties'] as AstNode[]).some((p) => p.type === 'SpreadElement');
-    calls.push({
-      file,
-      line: at(node),
-      client: known.client,
+    const properties = first['properties'] as AstNode[];
+    const apiKey = properties.find((p) => p.type === 'Property' && propertyKeyName(p) === 'apiKey');
+    const spread = properties.some((p) => p.type === 'SpreadElement');
+    this.calls.push({
+      ...call,
       key: apiKey
-        ? callKey(apiKey['value'] as AstNode)
-        : shorthand
+        ? this.callKey(apiKey['value'] as AstNode)
+        : spread
           ? { kind: 'unknown' }
           : { kind: 'default' },
     });
   }
-
-  for (const { at: offset, ...option } of pendingOptions)
-    if (!classified.some(([start, end]) => offset >= start && offset < end)) calls.push(option);
-  return { file, language: 'js', reads: dedupeReads(reads), calls, models, loaders, required: [...required] };
 }
 
 /** `process.env.X`, `process.env['X']`, `import.meta.env.X`, `Bun.env.X`, `Deno.env.get('X')`, SvelteKit `env.X`. */
