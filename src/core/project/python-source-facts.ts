@@ -28,44 +28,100 @@ import {
 export function pythonSourceFacts(file: string, source: string): SourceFacts {
   const text = blankComments(source);
   const lines = lineStartsOf(text);
-  const at = (offset: number) => lineAt(lines, offset);
-  const reads: KeyRead[] = [];
-  const bindings = new Map<string, KeyRead>();
+  const scan: PythonScan = { file, text, at: (offset: number) => lineAt(lines, offset), readAt: new Map() };
+  const reads = envReads(scan);
+  const bindings = boundReads(scan);
+  for (const read of pydanticSettingsReads(file, text, scan.at)) {
+    reads.push(read);
+    bindings.set(read.variable.toLowerCase(), read);
+  }
+  return {
+    file,
+    language: 'python',
+    reads,
+    calls: clientCalls(scan, bindings),
+    models: modelRefs(scan),
+    loaders: dotenvLoads(scan),
+    required: requiredVariables(scan, bindings),
+  };
+}
 
-  const READ_PATTERNS: [RegExp, KeyRead['via']][] = [
-    [/\b(?:os\.)?getenv\(\s*(['"])([A-Za-z_][A-Za-z0-9_]*)\1/g, 'os.environ'],
-    [/\b(?:os\.)?environ\.get\(\s*(['"])([A-Za-z_][A-Za-z0-9_]*)\1/g, 'os.environ'],
-    [/\b(?:os\.)?environ\[\s*(['"])([A-Za-z_][A-Za-z0-9_]*)\1\s*\]/g, 'os.environ'],
-    [/\bst\.secrets(?:\.get\(\s*|\[\s*)(['"])([A-Za-z_][A-Za-z0-9_]*)\1/g, 'st.secrets'],
-    [/\bst\.secrets\.()([A-Za-z_][A-Za-z0-9_]*)\b(?!\s*\()/g, 'st.secrets'],
-  ];
-  const readAt = new Map<number, KeyRead>();
+/** One Python file being read: its text (comments blanked), line lookup, and the reads found by offset. */
+interface PythonScan {
+  file: string;
+  text: string;
+  at: (offset: number) => number;
+  readAt: Map<number, KeyRead>;
+}
+
+const READ_PATTERNS: [RegExp, KeyRead['via']][] = [
+  [/\b(?:os\.)?getenv\(\s*(['"])([A-Za-z_][A-Za-z0-9_]*)\1/g, 'os.environ'],
+  [/\b(?:os\.)?environ\.get\(\s*(['"])([A-Za-z_][A-Za-z0-9_]*)\1/g, 'os.environ'],
+  [/\b(?:os\.)?environ\[\s*(['"])([A-Za-z_][A-Za-z0-9_]*)\1\s*\]/g, 'os.environ'],
+  [/\bst\.secrets(?:\.get\(\s*|\[\s*)(['"])([A-Za-z_][A-Za-z0-9_]*)\1/g, 'st.secrets'],
+  [/\bst\.secrets\.()([A-Za-z_][A-Za-z0-9_]*)\b(?!\s*\()/g, 'st.secrets'],
+];
+
+/** Every env and secrets read (recorded by offset in `scan.readAt`); returns those of key variables. */
+function envReads(scan: PythonScan): KeyRead[] {
+  const reads: KeyRead[] = [];
   for (const [pattern, via] of READ_PATTERNS) {
-    for (const m of text.matchAll(pattern)) {
+    for (const m of scan.text.matchAll(pattern)) {
       const variable = m[2]!;
       if (
         via === 'st.secrets' &&
         ['get', 'keys', 'items', 'to_dict', 'load_if_toml_exists'].includes(variable)
       )
         continue;
-      const read: KeyRead = { file, line: at(m.index), variable, via };
-      readAt.set(m.index, read);
+      const read: KeyRead = { file: scan.file, line: scan.at(m.index), variable, via };
+      scan.readAt.set(m.index, read);
       if (isKeyVariableName(variable)) reads.push(read);
     }
   }
-  // NAME = <read> (… or "" / … or other) binds NAME to the read on that line.
-  for (const m of text.matchAll(/^[ \t]*([A-Za-z_][A-Za-z0-9_.]*)[ \t]*(?::[^=\n]+)?=(?!=)[ \t]*(.*)$/gm)) {
+  return reads;
+}
+
+/** NAME = <read> (… or "" / … or other) binds NAME to the read on that line. */
+function boundReads(scan: PythonScan): Map<string, KeyRead> {
+  const bindings = new Map<string, KeyRead>();
+  for (const m of scan.text.matchAll(
+    /^[ \t]*([A-Za-z_][A-Za-z0-9_.]*)[ \t]*(?::[^=\n]+)?=(?!=)[ \t]*(.*)$/gm,
+  )) {
     const valueStart = m.index + m[0].length - m[2]!.length;
-    const read = firstReadIn(readAt, valueStart, valueStart + m[2]!.length);
+    const read = firstReadIn(scan.readAt, valueStart, valueStart + m[2]!.length);
     if (read) bindings.set(m[1]!, read);
   }
-  for (const read of pydanticSettingsReads(file, text, at)) {
-    reads.push(read);
-    bindings.set(read.variable.toLowerCase(), read);
-  }
+  return bindings;
+}
 
+const CALLS: { pattern: RegExp; client: ClientCall['client']; keyArgs: string[]; needs?: RegExp }[] = [
+  {
+    pattern: /\b(?:genai\.)?Client\(/g,
+    client: 'google-genai',
+    keyArgs: ['api_key'],
+    needs: /google\s*(?:import\s+genai|\.genai)/,
+  },
+  { pattern: /\bgenai\.configure\(/g, client: 'google-generativeai', keyArgs: ['api_key'] },
+  {
+    pattern: /\b(?:ChatGoogleGenerativeAI|GoogleGenerativeAIEmbeddings|GoogleGenerativeAI)\(/g,
+    client: 'langchain-google-genai',
+    keyArgs: ['google_api_key', 'api_key'],
+    needs: /langchain_google_genai/,
+  },
+  { pattern: /\b(?:litellm\.)?a?completion\(/g, client: 'litellm', keyArgs: ['api_key'], needs: /litellm/ },
+  {
+    pattern: /\b(?:GoogleGenAI|Gemini|GeminiEmbedding|GoogleGenAIEmbedding)\(/g,
+    client: 'llama-index',
+    keyArgs: ['api_key'],
+    needs: /llama_index/,
+  },
+];
+
+/** The Gemini client calls and the key each is given (a read, a bound name, a literal, or its default). */
+function clientCalls(scan: PythonScan, bindings: ReadonlyMap<string, KeyRead>): ClientCall[] {
+  const { text } = scan;
   const keyOf = (start: number, end: number, expression: string): CallKey => {
-    const direct = firstReadIn(readAt, start, end);
+    const direct = firstReadIn(scan.readAt, start, end);
     if (direct) return { kind: 'variable', read: direct };
     const name = expression.trim();
     const bound = bindings.get(name) ?? bindings.get(name.replace(/^(self|settings|config)\./, ''));
@@ -73,30 +129,7 @@ export function pythonSourceFacts(file: string, source: string): SourceFacts {
     if (/^[rbfu]?["']/.test(name)) return { kind: 'literal' };
     return { kind: 'unknown' };
   };
-
   const calls: ClientCall[] = [];
-  const CALLS: { pattern: RegExp; client: ClientCall['client']; keyArgs: string[]; needs?: RegExp }[] = [
-    {
-      pattern: /\b(?:genai\.)?Client\(/g,
-      client: 'google-genai',
-      keyArgs: ['api_key'],
-      needs: /google\s*(?:import\s+genai|\.genai)/,
-    },
-    { pattern: /\bgenai\.configure\(/g, client: 'google-generativeai', keyArgs: ['api_key'] },
-    {
-      pattern: /\b(?:ChatGoogleGenerativeAI|GoogleGenerativeAIEmbeddings|GoogleGenerativeAI)\(/g,
-      client: 'langchain-google-genai',
-      keyArgs: ['google_api_key', 'api_key'],
-      needs: /langchain_google_genai/,
-    },
-    { pattern: /\b(?:litellm\.)?a?completion\(/g, client: 'litellm', keyArgs: ['api_key'], needs: /litellm/ },
-    {
-      pattern: /\b(?:GoogleGenAI|Gemini|GeminiEmbedding|GoogleGenAIEmbedding)\(/g,
-      client: 'llama-index',
-      keyArgs: ['api_key'],
-      needs: /llama_index/,
-    },
-  ];
   for (const spec of CALLS) {
     if (spec.needs && !spec.needs.test(text)) continue;
     for (const m of text.matchAll(spec.pattern)) {
@@ -110,54 +143,60 @@ export function pythonSourceFacts(file: string, source: string): SourceFacts {
         const start = open + keyArg.index + keyArg[0].length;
         const end = open + argumentEnd(args, keyArg.index + keyArg[0].length);
         key = keyOf(start, end, text.slice(start, end));
-      } else if (
-        spec.client === 'google-genai' &&
-        /^\s*[^\s)=]+\s*(?:,|$)/.test(args) &&
-        args.trim() !== ''
-      ) {
-        // genai.Client(os.getenv("X")): a positional first argument is not the key (keyword-only
-        // in google-genai), so the client still uses its default lookup.
-        key = { kind: 'default' };
       }
-      calls.push({ file, line: at(m.index), client: spec.client, key });
+      // genai.Client(os.getenv("X")) without api_key=: a positional first argument is not the key
+      // (keyword-only in google-genai), so the client still uses its default lookup.
+      calls.push({ file: scan.file, line: scan.at(m.index), client: spec.client, key });
     }
   }
+  return calls;
+}
 
+/** `load_dotenv(…)` calls: path, override and usecwd as written. */
+function dotenvLoads(scan: PythonScan): LoaderCall[] {
   const loaders: LoaderCall[] = [];
-  for (const m of text.matchAll(/\bload_dotenv\(/g)) {
+  for (const m of scan.text.matchAll(/\bload_dotenv\(/g)) {
     const open = m.index + m[0].length;
-    const args = text.slice(open, matchingParen(text, open - 1));
+    const args = scan.text.slice(open, matchingParen(scan.text, open - 1));
     const path = /^\s*(?:dotenv_path\s*=\s*)?(['"])([^'"]+)\1/.exec(args)?.[2];
     loaders.push({
-      file,
-      line: at(m.index),
+      file: scan.file,
+      line: scan.at(m.index),
       loader: 'python-dotenv',
       override: /\boverride\s*=\s*True\b/.test(args),
       ...(path !== undefined ? { path } : {}),
       ...(/usecwd\s*=\s*True/.test(args) ? { usecwd: true } : {}),
     });
   }
+  return loaders;
+}
 
+/** Model ids in string literals (`"gemini-2.5-flash"`, LiteLLM's `"gemini/…"`, model URLs). */
+function modelRefs(scan: PythonScan): ModelRef[] {
   const models: ModelRef[] = [];
-  for (const m of text.matchAll(/(['"])([^'"\n]{3,80})\1/g)) {
+  for (const m of scan.text.matchAll(/(['"])([^'"\n]{3,80})\1/g)) {
     const id =
       MODEL_ID_PATTERN.exec(m[2]!)?.[1] ??
       /^gemini\/(gemini-[a-z0-9.-]+)$/.exec(m[2]!)?.[1] ??
       MODEL_IN_URL.exec(m[2]!)?.[1];
-    if (id) models.push({ file, line: at(m.index), id });
+    if (id) models.push({ file: scan.file, line: scan.at(m.index), id });
   }
-  // `if not X:` / `if X is None:` followed by raise / st.stop() / sys.exit() / return: X is required.
+  return models;
+}
+
+/** `if not X:` / `if X is None:` followed by raise / st.stop() / sys.exit() / return: X is required. */
+function requiredVariables(scan: PythonScan, bindings: ReadonlyMap<string, KeyRead>): string[] {
   const required = new Set<string>();
-  for (const m of text.matchAll(
+  for (const m of scan.text.matchAll(
     /^([ \t]*)if\s+(not\s+)?(.+?)(\s+is\s+None)?\s*:[ \t]*\n((?:\1[ \t]+.*\n?){1,4})/gm,
   )) {
     if (!m[2] && !m[4]) continue;
     if (!/\b(?:raise|return)\b|\bst\.stop\(|\bsys\.exit\(|\bexit\(/.test(m[5]!)) continue;
     const testStart = m.index + m[0].indexOf(m[3]!);
-    const read = firstReadIn(readAt, testStart, testStart + m[3]!.length) ?? bindings.get(m[3]!.trim());
+    const read = firstReadIn(scan.readAt, testStart, testStart + m[3]!.length) ?? bindings.get(m[3]!.trim());
     if (read) required.add(read.variable);
   }
-  return { file, language: 'python', reads, calls, models, loaders, required: [...required] };
+  return [...required];
 }
 
 function firstReadIn(readAt: ReadonlyMap<number, KeyRead>, start: number, end: number): KeyRead | null {
