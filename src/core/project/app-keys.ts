@@ -17,7 +17,7 @@ import {
   streamlitRootSecrets,
 } from './framework-env.js';
 import type { DependencyVersion, PackageModel, ProjectModel } from './project-model.js';
-import type { AppClient, ClientCall, SourceFacts } from './source-facts.js';
+import type { AppClient, ClientCall, KeyRead, SourceFacts } from './source-facts.js';
 
 /** One Gemini call site of the app, and the key it really sends. */
 export interface AppKeyUse {
@@ -173,46 +173,8 @@ function resolveCall(
   const loaded = facts.language === 'js' ? jsEnv(pkg, snapshot, api) : pythonEnv(model, pkg, snapshot, api);
   const notes = [...loaded.notes];
   const read = call.key.kind === 'variable' ? call.key.read : null;
-  let variable: string | null = null;
-  let entry: EnvEntry | undefined;
-  let hiddenFromCode = false;
   const fw = loaded.framework;
-  if (read) {
-    entry = loaded.env.get(read.variable);
-    if (entry !== undefined && fw?.onlyPublicVisible && facts.language === 'js') {
-      const visible =
-        publicPrefixOf(fw, read.variable) !== null || (pkg.viteDefines ?? []).includes(read.variable);
-      if (!visible) {
-        hiddenFromCode = true;
-        notes.push(
-          `${fw.label} gives app code only ${fw.publicPrefixes.join('/')} variables: ${read.variable} is undefined there`,
-        );
-        entry = undefined;
-      }
-    }
-    const required = facts.required.includes(read.variable);
-    // Browser bundles (CRA, Expo, Vite clients) have no process.env for the SDK's own lookup.
-    const browserOnly = fw?.onlyPublicVisible === true && facts.language === 'js';
-    if (entry !== undefined) variable = read.variable;
-    else if (required)
-      notes.push(`${read.variable} is unset: ${read.file} stops there (it requires the variable)`);
-    else if (rule.undefinedFallsBack && rule.defaultVariables.length > 0 && !browserOnly) {
-      const fallback = defaultPick(rule, loaded.env);
-      if (fallback) {
-        notes.push(
-          `${read.variable} is unset, so ${call.client} falls back to its own lookup: ${fallback.name}`,
-        );
-        variable = fallback.name;
-        entry = fallback.entry;
-      }
-    }
-  } else if (!(fw?.onlyPublicVisible === true && facts.language === 'js')) {
-    const pick = defaultPick(rule, loaded.env);
-    if (pick) {
-      variable = pick.name;
-      entry = pick.entry;
-    }
-  }
+  const { variable, entry, hiddenFromCode } = pickEntry({ pkg, facts, call, rule, loaded, read, notes });
   const raw = entry?.value ?? null;
   const sent = raw === null ? null : rule.sentTrimmed ? raw.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '') : raw;
   if (raw !== null && sent !== raw)
@@ -246,16 +208,66 @@ function resolveCall(
     loadFiles: loaded.files.map(label),
     loadFileAbs: loaded.files,
     framework: fw,
-    browserPrefix:
-      facts.language === 'js' && read
-        ? (publicPrefixOf(fw, read.variable) ??
-          ((pkg.viteDefines ?? []).includes(read.variable) ? 'vite define' : null) ??
-          (read.via === '$env/static/public' || read.via === '$env/dynamic/public' ? 'PUBLIC_' : null))
-        : null,
+    browserPrefix: facts.language === 'js' && read ? browserPrefixOf(read, fw, pkg) : null,
     hiddenFromCode,
     language: facts.language,
     notes,
   };
+}
+
+/** What the call finds: the variable its read names (if the app code can see it), else the client's own lookup. */
+function pickEntry(input: {
+  pkg: PackageModel;
+  facts: SourceFacts;
+  call: ClientCall & { client: AppClient };
+  rule: ClientKeyRule;
+  loaded: Loaded;
+  read: KeyRead | null;
+  notes: string[];
+}): { variable: string | null; entry: EnvEntry | undefined; hiddenFromCode: boolean } {
+  const { pkg, facts, call, rule, loaded, read, notes } = input;
+  const fw = loaded.framework;
+  // Browser bundles (CRA, Expo, Vite clients) have no process.env for the SDK's own lookup.
+  const browserOnly = fw?.onlyPublicVisible === true && facts.language === 'js';
+  if (!read) {
+    const pick = browserOnly ? null : defaultPick(rule, loaded.env);
+    return { variable: pick?.name ?? null, entry: pick?.entry, hiddenFromCode: false };
+  }
+  let entry = loaded.env.get(read.variable);
+  let hiddenFromCode = false;
+  if (entry !== undefined && browserOnly && fw) {
+    const visible =
+      publicPrefixOf(fw, read.variable) !== null || (pkg.viteDefines ?? []).includes(read.variable);
+    if (!visible) {
+      hiddenFromCode = true;
+      notes.push(
+        `${fw.label} gives app code only ${fw.publicPrefixes.join('/')} variables: ${read.variable} is undefined there`,
+      );
+      entry = undefined;
+    }
+  }
+  if (entry !== undefined) return { variable: read.variable, entry, hiddenFromCode };
+  if (facts.required.includes(read.variable)) {
+    notes.push(`${read.variable} is unset: ${read.file} stops there (it requires the variable)`);
+  } else if (rule.undefinedFallsBack && rule.defaultVariables.length > 0 && !browserOnly) {
+    const fallback = defaultPick(rule, loaded.env);
+    if (fallback) {
+      notes.push(
+        `${read.variable} is unset, so ${call.client} falls back to its own lookup: ${fallback.name}`,
+      );
+      return { variable: fallback.name, entry: fallback.entry, hiddenFromCode };
+    }
+  }
+  return { variable: null, entry: undefined, hiddenFromCode };
+}
+
+/** The browser-exposing prefix (or Vite define) under which the code reads its key, if any. */
+function browserPrefixOf(read: KeyRead, fw: FrameworkEnv | null, pkg: PackageModel): string | null {
+  return (
+    publicPrefixOf(fw, read.variable) ??
+    ((pkg.viteDefines ?? []).includes(read.variable) ? 'vite define' : null) ??
+    (read.via === '$env/static/public' || read.via === '$env/dynamic/public' ? 'PUBLIC_' : null)
+  );
 }
 
 function defaultPick(rule: ClientKeyRule, env: EffectiveEnv): { name: string; entry: EnvEntry } | null {
