@@ -55,62 +55,22 @@ function lintKeyValue(candidate: KeyCandidate): Finding[] {
   };
   const keys = [candidate.key.fingerprint];
   const clients = candidate.usedBy;
-  const finding = (cause: Parameters<typeof causeFinding>[1], evidence: Evidence, detail?: string) =>
+  const finding: KeyFinding = (cause, evidence, detail, status) =>
     causeFinding(
       'key.format',
       cause,
       { ...base, ...evidence },
-      detail === undefined ? { keys, clients } : { keys, clients, detail },
+      {
+        keys,
+        clients,
+        ...(detail === undefined ? {} : { detail }),
+        ...(status === undefined ? {} : { status }),
+      },
     );
 
-  if (value.trim() === '') return [finding('key_missing', {}, 'The value is empty or only blanks.')];
-  const bare = stripQuotes(value.trim());
-  if (isPlaceholder(bare)) return [finding('key_placeholder', { length: value.length })];
-  const credential = otherCredentialKind(bare);
-  if (credential !== null) return [finding('key_wrong_credential', { credentialKind: credential })];
-
-  if (bare.includes('...') || bare.includes('\u2026')) {
-    const detail =
-      'It contains "..." or "…": this looks like the shortened form a console or a log shows, not the full key.';
-    return [
-      causeFinding(
-        'key.format',
-        'key_malformed',
-        { ...base, length: value.length, reason: 'masked_copy' },
-        { keys, clients, detail },
-      ),
-    ];
-  }
-  const findings: Finding[] = [];
-  const quotes = quoteSightings(value);
-  if (quotes.total > 0)
-    findings.push(finding('key_quoted', sightingsEvidence(quotes), describeSightings(quotes)));
-
-  const blanks = whitespaceSightings(value);
-  if (blanks.total > 0) {
-    const inner = hasInnerBlank(value);
-    findings.push(
-      causeFinding(
-        'key.format',
-        'key_whitespace',
-        { ...base, ...sightingsEvidence(blanks) },
-        {
-          keys,
-          clients,
-          // Inner blanks break every client. Blanks at the ends do not break the Node clients: even
-          // those that pass the value on untrimmed (@ai-sdk/google) send it through fetch, which
-          // trims header values (test/doctor/whitespace-real-client.test.ts), so the catalog's warning.
-          status: inner ? 'fail' : 'warn',
-          detail: describeSightings(blanks),
-        },
-      ),
-    );
-  }
-
-  const invisible = invisibleSightings(value);
-  if (invisible.total > 0)
-    findings.push(finding('key_invisible_chars', sightingsEvidence(invisible), describeSightings(invisible)));
-
+  const notAKey = notAKeyFinding(value, finding);
+  if (notAKey !== null) return [notAKey];
+  const findings = characterFindings(value, finding);
   const core = coreOf(value);
   const shape = shapeProblem(core);
   if (shape !== null)
@@ -138,6 +98,50 @@ function lintKeyValue(candidate: KeyCandidate): Finding[] {
       ),
     );
   }
+  return findings;
+}
+
+/** A key.format finding about this value, with its evidence merged over the value's own. */
+type KeyFinding = (
+  cause: Parameters<typeof causeFinding>[1],
+  evidence: Evidence,
+  detail?: string,
+  status?: 'warn' | 'fail',
+) => Finding;
+
+/** A value that is not a key at all: empty, a placeholder, another credential, a masked copy. */
+function notAKeyFinding(value: string, finding: KeyFinding): Finding | null {
+  if (value.trim() === '') return finding('key_missing', {}, 'The value is empty or only blanks.');
+  const bare = stripQuotes(value.trim());
+  if (isPlaceholder(bare)) return finding('key_placeholder', { length: value.length });
+  const credential = otherCredentialKind(bare);
+  if (credential !== null) return finding('key_wrong_credential', { credentialKind: credential });
+  if (bare.includes('...') || bare.includes('\u2026'))
+    return finding(
+      'key_malformed',
+      { length: value.length, reason: 'masked_copy' },
+      'It contains "..." or "…": this looks like the shortened form a console or a log shows, not the full key.',
+    );
+  return null;
+}
+
+/** Quotes, blanks and invisible characters in the value, each reported by code point and position. */
+function characterFindings(value: string, finding: KeyFinding): Finding[] {
+  const findings: Finding[] = [];
+  const quotes = quoteSightings(value);
+  if (quotes.total > 0)
+    findings.push(finding('key_quoted', sightingsEvidence(quotes), describeSightings(quotes)));
+  const blanks = whitespaceSightings(value);
+  if (blanks.total > 0) {
+    // Inner blanks break every client. Blanks at the ends do not break the Node clients: even
+    // those that pass the value on untrimmed (@ai-sdk/google) send it through fetch, which
+    // trims header values (test/doctor/whitespace-real-client.test.ts), so the catalog's warning.
+    const status = hasInnerBlank(value) ? 'fail' : 'warn';
+    findings.push(finding('key_whitespace', sightingsEvidence(blanks), describeSightings(blanks), status));
+  }
+  const invisible = invisibleSightings(value);
+  if (invisible.total > 0)
+    findings.push(finding('key_invisible_chars', sightingsEvidence(invisible), describeSightings(invisible)));
   return findings;
 }
 
