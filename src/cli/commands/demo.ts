@@ -134,8 +134,9 @@ export async function runDemo(
     const first = report.findings[0]?.fix[0];
     if (verdict.status !== 'ok' && first) ctx.out(c.dim(`     fix: ${first}\n`));
   }
+  const rerun = rerunCommand();
   ctx.out(
-    `\nEvery report in full: ${rerunCommand()} demo -v\n${c.bold('Now on your project:')} ${rerunCommand()} --cwd /path/to/your/project   (--offline sends nothing; --json, --html report.html)\n`,
+    `\nEvery report in full: ${rerun} demo -v\n${c.bold('Now on your project:')} ${rerun} --cwd /path/to/your/project   (--offline sends nothing; --json, --html report.html)\n`,
   );
   return 0;
 }
