@@ -181,6 +181,12 @@ describe('the HTML report in Chromium (demo scenarios)', () => {
       assert.ok((await buttons.count()) > 0, 'no command block');
       const code = await page.locator('.cmd pre').first().textContent();
       await buttons.first().click();
+      // The label changes once the clipboard write has resolved: wait for it (5 s at most), then check.
+      await page
+        .waitForFunction(() => document.querySelector('button.copy')?.textContent === 'Copied', null, {
+          timeout: 5000,
+        })
+        .catch(() => {});
       assert.equal(await buttons.first().textContent(), 'Copied');
       assert.equal(await page.evaluate(() => navigator.clipboard.readText()), code);
     } finally {
