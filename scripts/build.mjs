@@ -195,6 +195,8 @@ async function bundle(entry) {
     // The version is inlined: `--version` reads no file.
     define: {
       __GKD_VERSION__: JSON.stringify(pkg.version),
+      // names the compile cache's files (src/cli/compile-cache.ts): a new build never reads an old one's
+      __GKD_BUILD_ID__: JSON.stringify(BUILD_ID),
       ...(cjs ? { 'import.meta.url': 'importMetaUrl' } : {}),
     },
     inject: cjs ? [join(ROOT, 'scripts/build-shims/import-meta-url.mjs')] : [],
@@ -211,6 +213,8 @@ async function bundle(entry) {
 }
 
 const started = performance.now();
+const SOURCE_HASH = sourceHash(ROOT);
+const BUILD_ID = SOURCE_HASH.slice(0, 16);
 rmSync(DIST, { recursive: true, force: true });
 const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
 execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--noCheck'], {
@@ -220,5 +224,5 @@ execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--noCheck'], 
 await Promise.all(BUNDLES.map(bundle));
 // dist/web/explain.html: the explain page as one self-contained file (its own esbuild settings).
 await import('./build-web.mjs');
-writeFileSync(join(DIST, 'build-stamp.json'), `${JSON.stringify({ sourceHash: sourceHash(ROOT) })}\n`);
+writeFileSync(join(DIST, 'build-stamp.json'), `${JSON.stringify({ sourceHash: SOURCE_HASH })}\n`);
 console.log(`built dist/ in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -1,10 +1,20 @@
 #!/usr/bin/env node
 // The only place that touches the process: wires stdio and signals to run() and sets the exit code.
 import { fstatSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { maskKeysInText } from '../core/key-material.js';
+import { enableCompileCache } from './compile-cache.js';
 import { readStdinCapped, StdioWriter } from './process-stdio.js';
 import { readSecret } from './read-secret.js';
 import { run } from './run.js';
+
+/** Inlined by the bundler (scripts/build.mjs): the hash of the sources this bundle was built from. */
+declare const __GKD_BUILD_ID__: string | undefined;
+// Bundled only: the command bundles beside this file are compiled from V8's cache after a first run.
+if (typeof __GKD_BUILD_ID__ === 'string') {
+  enableCompileCache(dirname(fileURLToPath(import.meta.url)), __GKD_BUILD_ID__, process.env);
+}
 
 const controller = new AbortController();
 

@@ -3,7 +3,6 @@ import {
   chmod,
   copyFile,
   lstat,
-  mkdir,
   readFile,
   readlink,
   realpath,
@@ -12,6 +11,7 @@ import {
 } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { gitCapture } from './git-run.js';
+import { makeDirectory } from './make-directory.js';
 
 export interface HookInstallResult {
   path: string;
@@ -78,7 +78,7 @@ export async function installPreCommitHook(
       previous = 'backed-up';
     }
   }
-  await mkdir(dir, { recursive: true });
+  makeDirectory(dir);
   // A fresh file renamed over the hook: replaces a link inside the folder instead of following it.
   const fresh = `${path}.${process.pid}.tmp`;
   await writeFile(fresh, script.text, { mode: 0o755, flag: 'wx' });

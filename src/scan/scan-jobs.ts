@@ -100,11 +100,15 @@ function defaultWorkers(files: number): number {
   return Math.min(cores - 1, 3);
 }
 
+/** Inlined by the bundler (scripts/build.mjs); undefined when running from source or dist/. */
+declare const __GKD_BUILD_ID__: string | undefined;
+
 async function startWorkers(count: number, maxFileSize: number): Promise<Worker[]> {
   const { Worker } = await import('node:worker_threads'); // loaded only when workers are used
   const here = import.meta.url;
   let entry: URL;
-  if (here.endsWith('.ts')) {
+  // The bundler inlines the build id, and drops this branch from the bundle.
+  if (typeof __GKD_BUILD_ID__ !== 'string' && here.endsWith('.ts')) {
     // Running from source under tsx (tests): workers do not inherit its loader, so the worker
     // registers it before importing the TypeScript entry.
     const tsx = import.meta.resolve('tsx/esm/api');
