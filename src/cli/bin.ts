@@ -35,10 +35,14 @@ run(process.argv.slice(2), process.env, {
   get isTTY() {
     return isCharacterDevice(1) && process.getBuiltinModule('node:tty').isatty(1);
   },
-  // A hidden prompt for --key-stdin only when stdin is a terminal (process.stdin is created then only).
-  ...(isCharacterDevice(0) && process.getBuiltinModule('node:tty').isatty(0)
-    ? { readSecret: (prompt: string) => readSecret(process.stdin, (s) => stdio.write(2, s), prompt) }
-    : {}),
+  // A hidden prompt for --key-stdin only when stdin is a terminal (process.stdin is created then
+  // only). Asked only by --key-stdin: /dev/null is a character device too, and node:tty, which
+  // tells them apart, costs ~10 ms to load.
+  get readSecret() {
+    return isCharacterDevice(0) && process.getBuiltinModule('node:tty').isatty(0)
+      ? (prompt: string) => readSecret(process.stdin, (s) => stdio.write(2, s), prompt)
+      : undefined;
+  },
   cwd: process.cwd(),
   signal: controller.signal,
 }).then(

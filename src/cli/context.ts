@@ -13,8 +13,8 @@ export interface CliIo {
   onStderr?: (chunk: string) => void;
   /** Whether stdout is a terminal: colour and progress only then. */
   isTTY?: boolean;
-  /** Asks for a secret on the terminal without echo; present only when stdin is a terminal. */
-  readSecret?: (prompt: string) => Promise<string>;
+  /** Asks for a secret on the terminal without echo; present (defined) only when stdin is a terminal. */
+  readSecret?: ((prompt: string) => Promise<string>) | undefined;
   /** Working folder for relative paths; defaults to process.cwd(). */
   cwd?: string;
   /** Aborted when the user interrupts (Ctrl-C): long-running commands stop cleanly. */
