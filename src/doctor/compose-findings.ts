@@ -84,7 +84,7 @@ function missingFinding(view: ProjectView, use: ComposeKeyUse, localWorks: boole
   if (use.errors.length > 0) {
     why.push(`Compose refuses to start it: ${use.errors.join('; ')}.`);
     fix.push(
-      `Create the missing file, or mark the entry optional under ${svc}.env_file: \`- path: …\` with \`required: false\` (Compose 2.24+).`,
+      `Create the missing file (with ${use.variable}=your-key in it, if that is where the key goes), or mark the entry optional under ${svc}.env_file: \`- path: …\` with \`required: false\` (Compose 2.24+).`,
     );
   }
   if (use.unsetFrom !== null) {

@@ -88,6 +88,13 @@ for (const project of CORPUS) {
           const want = setup.key === 'works' ? 'works' : setup.key;
           assert.ok(verdicts.includes(want), `key verdicts ${verdicts.join(',')} lack ${want}`);
         }
+        if (setup.compose) {
+          const verdicts = report.project?.compose?.map((c) => c.verdict) ?? [];
+          assert.ok(
+            verdicts.includes(setup.compose),
+            `compose verdicts ${verdicts.join(',')} lack ${setup.compose}`,
+          );
+        }
         const outputs = JSON.stringify(report) + renderText(report, { color: false, verbose: true });
         assertNoKeyIn(outputs, WORK);
         assertNoKeyIn(outputs, BAD);

@@ -18,6 +18,7 @@ import {
 } from './framework-env.js';
 import type { DependencyVersion, PackageModel, ProjectModel } from './project-model.js';
 import type { AppClient, ClientCall, KeyRead, SourceFacts } from './source-facts.js';
+import { viteExpand } from './vite-env-expand.js';
 
 /** One Gemini call site of the app, and the key it really sends. */
 export interface AppKeyUse {
@@ -294,7 +295,14 @@ function jsEnv(pkg: PackageModel, snapshot: ProjectSnapshot, api: PathApi): Load
   };
   if (fw && fw.files.length > 0) {
     const envDir = pkg.viteEnvDir ? api.join(pkg.dir, pkg.viteEnvDir) : pkg.dir;
-    for (const name of fw.files) load(api.join(envDir, name), 'dotenv');
+    if (fw.viteLoadEnv)
+      env = viteLoad(
+        env,
+        fw.files.map((name) => api.join(envDir, name)),
+        snapshot,
+        files,
+      );
+    else for (const name of fw.files) load(api.join(envDir, name), 'dotenv');
     parts.push(
       `${fw.label} loads ${fw.files.join(', ')} from ${pkg.rel === '' ? 'the app folder' : `${pkg.rel}/`} only`,
     );
@@ -327,6 +335,34 @@ function jsEnv(pkg: PackageModel, snapshot: ProjectSnapshot, api: PathApi): Load
     }
   }
   return { env, assumed, loading: parts.join('; '), files, framework: fw, notes };
+}
+
+/**
+ * Vite's loadEnv over the mode's files (`paths` first wins): merged, then `$VAR` references
+ * expanded (vite-env-expand.ts); each name keeps the file its winning value came from. The shell
+ * still wins: its names are already in `env`.
+ */
+function viteLoad(
+  env: EffectiveEnv,
+  paths: readonly string[],
+  snapshot: ProjectSnapshot,
+  files: string[],
+): EffectiveEnv {
+  const merged = new Map<string, string>();
+  const fileOf = new Map<string, string>();
+  files.push(...paths);
+  for (const path of [...paths].reverse()) {
+    for (const [name, value] of envFileAt(snapshot, path)?.dotenv ?? []) {
+      merged.set(name, value);
+      fileOf.set(name, path);
+    }
+  }
+  const shell: Record<string, string | undefined> = {};
+  for (const [name, entry] of env) if (entry.source.startsWith('env:')) shell[name] = entry.value;
+  const out = new Map(env);
+  for (const [name, value] of viteExpand(merged, shell))
+    if (!out.has(name)) out.set(name, { value, source: `file:${fileOf.get(name)}:${name}` });
+  return out;
 }
 
 /** The env a Python call sees: Streamlit secrets, the shell, then `load_dotenv()` (walking up from the calling file). */

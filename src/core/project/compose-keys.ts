@@ -64,8 +64,9 @@ export function composeEnvFilePaths(files: readonly ComposeFileRead[], api: Path
 function variablesFor(uses: readonly AppKeyUse[]): { variable: string; read: AppKeyUse['read'] }[] {
   const out = new Map<string, AppKeyUse['read']>();
   for (const use of uses) {
-    if (use.read) out.set(use.read.variable, use.read);
-    else for (const name of use.rule.defaultVariables.slice(0, 1)) if (!out.has(name)) out.set(name, null);
+    if (use.read) {
+      if (!out.get(use.read.variable)) out.set(use.read.variable, use.read); // the first read found names it
+    } else for (const name of use.rule.defaultVariables.slice(0, 1)) if (!out.has(name)) out.set(name, null);
   }
   return [...out].map(([variable, read]) => ({ variable, read }));
 }

@@ -27,13 +27,16 @@ export interface FrameworkEnv {
    * (CRA, Expo app code, Vite's import.meta.env on the client).
    */
   onlyPublicVisible: boolean;
+  /** Loaded by Vite's loadEnv: the files are merged and `$VAR` references expanded (vite-env-expand.ts). */
+  viteLoadEnv?: boolean;
   cite: string;
 }
 
 /** dotenv-flow style order for a mode: `.env.[mode].local`, `.env.local`, `.env.[mode]`, `.env`. */
 const flow = (mode: string) => [`.env.${mode}.local`, '.env.local', `.env.${mode}`, '.env'];
-/** Vite's loadEnv: `.env.[mode].local` > `.env.[mode]` > `.env.local` > `.env`. */
-const viteOrder = (mode: string) => [`.env.${mode}.local`, `.env.${mode}`, '.env.local', '.env'];
+/** Vite's loadEnv: `.env.[mode].local` > `.env.[mode]` > `.env.local` > `.env` (checked against the real loadEnv). */
+export const viteEnvFiles = (mode: string) => [`.env.${mode}.local`, `.env.${mode}`, '.env.local', '.env'];
+const viteOrder = viteEnvFiles;
 
 export const FRAMEWORK_ENV: Record<FrameworkId, FrameworkEnv> = {
   next: {
@@ -48,6 +51,7 @@ export const FRAMEWORK_ENV: Record<FrameworkId, FrameworkEnv> = {
   },
   vite: {
     framework: 'vite',
+    viteLoadEnv: true,
     label: 'Vite',
     // vite/src/node/env.ts loadEnv: files in envDir (default: root), mode files beat .local beat .env.
     files: viteOrder('development'),
@@ -57,6 +61,7 @@ export const FRAMEWORK_ENV: Record<FrameworkId, FrameworkEnv> = {
   },
   sveltekit: {
     framework: 'sveltekit',
+    viteLoadEnv: true,
     label: 'SvelteKit',
     // Vite's loading; $env/static/private holds every non-PUBLIC_ variable, $env/static/public the PUBLIC_ ones.
     files: viteOrder('development'),
@@ -66,6 +71,7 @@ export const FRAMEWORK_ENV: Record<FrameworkId, FrameworkEnv> = {
   },
   astro: {
     framework: 'astro',
+    viteLoadEnv: true,
     label: 'Astro',
     files: viteOrder('development'),
     publicPrefixes: ['PUBLIC_'],
