@@ -167,6 +167,13 @@ describe('Vite (the real loadEnv) agrees with the doctor, development mode', () 
     });
   }
 
+  test('envPrefix: an APP_ variable reaches client code when vite.config adds that prefix', async () => {
+    const root = await copyOf('vite-envprefix', { '.env.local': `APP_GEMINI_API_KEY=${A}\n` });
+    const real = viteSees(root, 'development', {}, 'APP_GEMINI_API_KEY');
+    assert.equal(real.client, A);
+    assert.equal(await modelled(root, {}, 'APP_GEMINI_API_KEY'), real.client);
+  });
+
   test('a variable without the VITE_ prefix is loaded, but never reaches client code', async () => {
     const root = await copyOf('vite-react', {
       '.env': `GEMINI_API_KEY=${A}\n`,

@@ -16,6 +16,7 @@ import {
   STREAMLIT_SECRETS_FILES,
   streamlitRootSecrets,
 } from './framework-env.js';
+import { nextExpand } from './next-env-expand.js';
 import type { DependencyVersion, PackageModel, ProjectModel } from './project-model.js';
 import type { AppClient, ClientCall, KeyRead, SourceFacts } from './source-facts.js';
 import { viteExpand } from './vite-env-expand.js';
@@ -285,7 +286,12 @@ function jsEnv(pkg: PackageModel, snapshot: ProjectSnapshot, api: PathApi): Load
   let env = shellEnv(snapshot.env, snapshot.platform);
   const notes: string[] = [];
   const files: string[] = [];
-  const fw = frameworkOf(pkg.npm);
+  const detected = frameworkOf(pkg.npm);
+  // vite.config's envPrefix replaces VITE_ as what client code sees (vite.dev/config/shared-options#envprefix).
+  const fw =
+    detected?.framework === 'vite' && pkg.viteEnvPrefix
+      ? { ...detected, publicPrefixes: pkg.viteEnvPrefix }
+      : detected;
   const parts: string[] = [];
   const load = (path: string, kind: 'dotenv' | 'node', override = false) => {
     files.push(path);
@@ -295,14 +301,10 @@ function jsEnv(pkg: PackageModel, snapshot: ProjectSnapshot, api: PathApi): Load
   };
   if (fw && fw.files.length > 0) {
     const envDir = pkg.viteEnvDir ? api.join(pkg.dir, pkg.viteEnvDir) : pkg.dir;
-    if (fw.viteLoadEnv)
-      env = viteLoad(
-        env,
-        fw.files.map((name) => api.join(envDir, name)),
-        snapshot,
-        files,
-      );
-    else for (const name of fw.files) load(api.join(envDir, name), 'dotenv');
+    const paths = fw.files.map((name) => api.join(envDir, name));
+    if (fw.expands === 'vite') env = viteLoad(env, paths, snapshot, files);
+    else if (fw.expands === 'next') env = nextLoad(env, paths, snapshot, files);
+    else for (const path of paths) load(path, 'dotenv');
     parts.push(
       `${fw.label} loads ${fw.files.join(', ')} from ${pkg.rel === '' ? 'the app folder' : `${pkg.rel}/`} only`,
     );
@@ -362,6 +364,25 @@ function viteLoad(
   const out = new Map(env);
   for (const [name, value] of viteExpand(merged, shell))
     if (!out.has(name)) out.set(name, { value, source: `file:${fileOf.get(name)}:${name}` });
+  return out;
+}
+
+/** @next/env over its files (`paths` first wins): each file expanded against the shell and the files before it. */
+function nextLoad(
+  env: EffectiveEnv,
+  paths: readonly string[],
+  snapshot: ProjectSnapshot,
+  files: string[],
+): EffectiveEnv {
+  let out = env;
+  for (const path of paths) {
+    files.push(path);
+    const parsed = envFileAt(snapshot, path)?.dotenv;
+    if (parsed === undefined) continue;
+    const seen: Record<string, string | undefined> = {};
+    for (const [name, entry] of out) seen[name] = entry.value;
+    out = loadWithoutOverride(out, nextExpand(parsed, seen), path);
+  }
   return out;
 }
 

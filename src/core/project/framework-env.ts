@@ -27,8 +27,11 @@ export interface FrameworkEnv {
    * (CRA, Expo app code, Vite's import.meta.env on the client).
    */
   onlyPublicVisible: boolean;
-  /** Loaded by Vite's loadEnv: the files are merged and `$VAR` references expanded (vite-env-expand.ts). */
-  viteLoadEnv?: boolean;
+  /**
+   * How the loader expands `$VAR` references in the values it loads: Vite's loadEnv merges the
+   * files, then expands (vite-env-expand.ts); @next/env expands file by file (next-env-expand.ts).
+   */
+  expands?: 'vite' | 'next';
   cite: string;
 }
 
@@ -41,6 +44,7 @@ const viteOrder = viteEnvFiles;
 export const FRAMEWORK_ENV: Record<FrameworkId, FrameworkEnv> = {
   next: {
     framework: 'next',
+    expands: 'next',
     label: 'Next.js',
     // @next/env loadEnvConfig(dir, dev): `.env.development.local`, `.env.local`, `.env.development`, `.env`
     // from the app's own folder only (packages/next-env/index.ts); `.env.local` is skipped in test.
@@ -51,7 +55,7 @@ export const FRAMEWORK_ENV: Record<FrameworkId, FrameworkEnv> = {
   },
   vite: {
     framework: 'vite',
-    viteLoadEnv: true,
+    expands: 'vite',
     label: 'Vite',
     // vite/src/node/env.ts loadEnv: files in envDir (default: root), mode files beat .local beat .env.
     files: viteOrder('development'),
@@ -61,7 +65,7 @@ export const FRAMEWORK_ENV: Record<FrameworkId, FrameworkEnv> = {
   },
   sveltekit: {
     framework: 'sveltekit',
-    viteLoadEnv: true,
+    expands: 'vite',
     label: 'SvelteKit',
     // Vite's loading; $env/static/private holds every non-PUBLIC_ variable, $env/static/public the PUBLIC_ ones.
     files: viteOrder('development'),
@@ -71,7 +75,7 @@ export const FRAMEWORK_ENV: Record<FrameworkId, FrameworkEnv> = {
   },
   astro: {
     framework: 'astro',
-    viteLoadEnv: true,
+    expands: 'vite',
     label: 'Astro',
     files: viteOrder('development'),
     publicPrefixes: ['PUBLIC_'],
