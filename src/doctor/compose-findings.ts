@@ -43,7 +43,7 @@ function readText(use: ComposeKeyUse): string {
     ? `The app it builds (${use.package || 'the project root'}) reads ${use.variable} at ${use.read.file}:${use.read.line}.`
     : use.package !== null
       ? `The app it builds (${use.package || 'the project root'}) reads its key from ${use.variable}.`
-      : `Its environment names ${use.variable}.`;
+      : `It runs ${use.image ? `the image ${use.image}` : 'an image'}, not a folder of this project; its Compose entries name ${use.variable}.`;
 }
 
 function keyFinding(use: ComposeKeyUse, probed: ReadonlyMap<string, Live>): Finding {

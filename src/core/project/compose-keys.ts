@@ -30,6 +30,8 @@ export interface ComposeKeyUse {
   service: string;
   /** The package the service builds (relative to the project root), or null for an image-only service. */
   package: string | null;
+  /** The service's `image:`, when it names one. */
+  image: string | null;
   variable: string;
   /** Where the app's code reads it, when the service builds an app the doctor read. */
   read: { file: string; line: number } | null;
@@ -148,6 +150,7 @@ function keyUse(
     file: at.file,
     service: at.service.name,
     package: at.pkg,
+    image: at.service.image,
     variable,
     read: read ? { file: read.file, line: read.line } : null,
     key: value === '' ? null : new SecretKey(found!.value),
