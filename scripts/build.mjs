@@ -110,38 +110,48 @@ function lazyLoads(self) {
 }
 
 /**
- * Node built-ins that take milliseconds to load and that bundled code requires at load time but
- * calls only on rare paths: commander requires child_process (~4 ms) for executable subcommands,
- * which this CLI never uses; dotenv requires crypto (~3 ms) for encrypted .env files. Each is
- * replaced by a stand-in that loads the real module on first use.
+ * Modules that take milliseconds to load and that bundled code requires at load time but calls
+ * only on rare paths, each replaced by a stand-in that loads the real module on first use:
+ *  - commander requires child_process (~4 ms) for executable subcommands, which this CLI never uses;
+ *  - dotenv requires crypto (~3 ms) for encrypted .env files;
+ *  - confusables builds its look-alike map at load (~1.5 ms, in the entry and again in each command
+ *    bundle when inlined); it is needed only for a text with non-ASCII characters in it. Left out
+ *    of the bundles, it loads from node_modules once, shared by all of them (it is a dependency).
  */
 const LAZY_BUILTINS = ['child_process', 'crypto'];
+const LAZY_PACKAGES = ['confusables'];
 const requireBuiltin = createRequire(import.meta.url);
-const lazyBuiltins = {
-  name: 'lazy-builtins',
+const lazyModules = {
+  name: 'lazy-modules',
   setup(b) {
-    const filter = new RegExp(`^(node:)?(${LAZY_BUILTINS.join('|')})$`);
+    const filter = new RegExp(`^((node:)?(${LAZY_BUILTINS.join('|')})|${LAZY_PACKAGES.join('|')})$`);
     b.onResolve({ filter }, (args) =>
       // the stand-in's own require is the real module
-      args.namespace === 'lazy-builtin'
+      args.namespace === 'lazy-module'
         ? { path: args.path, external: true }
-        : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' },
+        : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-module' },
     );
-    // The key list is taken now, so listing the module (esbuild's interop does, for every named
-    // import) does not load it: only reading a property does.
-    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
-      loader: 'js',
-      contents: `let real;
-const load = () => (real ??= require('node:${args.path}'));
-const keys = ${JSON.stringify(Object.keys(requireBuiltin(`node:${args.path}`)))};
+    // The key list and the __esModule flag are taken now, so listing the module and asking what
+    // kind it is (esbuild's interop does both, for every import) do not load it: only reading
+    // another property does.
+    b.onLoad({ filter: /.*/, namespace: 'lazy-module' }, (args) => {
+      const id = LAZY_PACKAGES.includes(args.path) ? args.path : `node:${args.path}`;
+      const real = requireBuiltin(id);
+      return {
+        loader: 'js',
+        contents: `let real;
+const load = () => (real ??= require(${JSON.stringify(id)}));
+const keys = ${JSON.stringify(Object.keys(real))};
+const esModule = ${JSON.stringify(real.__esModule === true)};
 module.exports = new Proxy({}, {
-  get: (_, name) => load()[name],
+  get: (_, name) => (name === '__esModule' ? esModule : load()[name]),
   has: (_, name) => keys.includes(name) || name in load(),
   ownKeys: () => keys,
   getOwnPropertyDescriptor: (_, name) =>
     keys.includes(name) ? { configurable: true, enumerable: true, writable: true, value: undefined } : undefined,
 });`,
-    }));
+      };
+    });
   },
 };
 
@@ -198,7 +208,7 @@ async function bundle(entry) {
         },
     // import.meta.resolve only runs from source under tsx (src/scan/scan-jobs.ts).
     logOverride: { 'empty-import-meta': 'silent' },
-    plugins: [lazyLoads(entry), lazyBuiltins, patchSources, onlyRuntimeDependencies],
+    plugins: [lazyLoads(entry), lazyModules, patchSources, onlyRuntimeDependencies],
   });
 }
 

@@ -18,14 +18,16 @@ export const SECTIONS_DIR = join(REPO_ROOT, 'scripts', 'readme-sections');
 export async function loadSectionGenerators(
   dir: string = SECTIONS_DIR,
 ): Promise<Map<string, SectionGenerator>> {
-  const files = (await readdir(dir)).filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts')).sort();
+  // Modules of the kind this one is: .ts from source (tsx), .js from the tests' type-stripped copy.
+  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  const files = (await readdir(dir)).filter((name) => name.endsWith(ext) && !name.endsWith('.d.ts')).sort();
   const generators = new Map<string, SectionGenerator>();
   for (const file of files) {
     const module = (await import(pathToFileURL(join(dir, file)).href)) as { default?: unknown };
     if (typeof module.default !== 'function') {
       throw new Error(`scripts/readme-sections/${file} must default-export a function returning Markdown`);
     }
-    generators.set(file.slice(0, -'.ts'.length), module.default as SectionGenerator);
+    generators.set(file.slice(0, -ext.length), module.default as SectionGenerator);
   }
   return generators;
 }

@@ -13,6 +13,7 @@ import { effectiveHttpStatus } from './error-parse/rpc-status.js';
 import { BODY_DROPPING_SURFACES } from './error-parse/status-only-surfaces.js';
 import type { KeyKind } from './key-material.js';
 import { refine } from './refine-cause.js';
+import { mayMatch } from './required-literal.js';
 
 /** What the caller knows beyond the text (the doctor knows the key kind and where it sent it). */
 export interface ClassifyContext {
@@ -211,8 +212,9 @@ function causesOf(hits: Hit[], except: CauseId): CauseId[] {
 
 function matchAll(parsed: ParsedError, status: number | undefined, context: ClassifyContext): Hit[] {
   const hits: Hit[] = [];
+  const lowered = parsed.text.toLowerCase();
   for (const matcher of CAUSE_MATCHERS) {
-    const hit = matchOne(matcher, parsed, status);
+    const hit = matchOne(matcher, parsed, status, lowered);
     if (hit) hits.push(hit);
   }
   const byStatus =
@@ -232,14 +234,21 @@ function matchAll(parsed: ParsedError, status: number | undefined, context: Clas
 /** Whether one matcher fires on a text: what each matcher's own examples are checked with. */
 export function matcherFiresOn(matcher: CauseMatcher, text: string): boolean {
   const parsed = parseErrorText(text);
-  return matchOne(matcher, parsed, effectiveHttpStatus(parsed.httpStatus, parsed.rpcStatus)) !== undefined;
+  const status = effectiveHttpStatus(parsed.httpStatus, parsed.rpcStatus);
+  return matchOne(matcher, parsed, status, parsed.text.toLowerCase()) !== undefined;
 }
 
-function matchOne(m: CauseMatcher, parsed: ParsedError, status: number | undefined): Hit | undefined {
+function matchOne(
+  m: CauseMatcher,
+  parsed: ParsedError,
+  status: number | undefined,
+  lowered: string,
+): Hit | undefined {
   const specific = m.reasons !== undefined || m.messages !== undefined;
   if (specific) {
     const byReason = parsed.reason !== undefined && (m.reasons?.includes(parsed.reason) ?? false);
-    const byMessage = !byReason && (m.messages?.some((re) => re.test(parsed.text)) ?? false);
+    const byMessage =
+      !byReason && (m.messages?.some((re) => mayMatch(re, lowered) && re.test(parsed.text)) ?? false);
     if (!byReason && !byMessage) return undefined;
     if (m.statuses && status !== undefined && !m.statuses.includes(status)) return undefined;
     return { cause: m.cause, priority: m.priority, specific: true };

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { run } from '../../src/cli/run.js';
 import { lintKey, MAX_SIGHTINGS_LISTED } from '../../src/core/lint/lint-key.js';
@@ -41,11 +44,13 @@ describe('bounded input', () => {
 
   it('a 60 000-character key with odd characters gives a small report', async () => {
     const value = `AIza${'\u00a0\u200b"\t'.repeat(15_000)}`;
+    // An empty folder: no project to read besides the key.
+    const cwd = mkdtempSync(join(tmpdir(), 'gkd-bounded-'));
     const r = await run(
       ['--key-stdin', '--offline', '--json'],
       { NO_COLOR: '1', HOME: '/nonexistent' },
-      { readStdin: async () => value },
-    );
+      { readStdin: async () => value, cwd },
+    ).finally(() => rmSync(cwd, { recursive: true, force: true }));
     assert.ok(r.stdout.length < 100_000, `${r.stdout.length} bytes`);
   });
 

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { run } from '../../src/cli/run.js';
 import { createClient } from '../../src/client/client.js';
@@ -63,16 +66,22 @@ describe('a key pasted into the base URL host name (lower-cased by URL parsing)'
       HOME: '/nonexistent',
     };
     const tail = key.slice(8, 30).toLowerCase();
-    for (const argv of [
-      ['--json', '--timeout', '3000', '--cwd', '.'],
-      ['--verbose', '--timeout', '3000', '--cwd', '.'],
-      ['--html', '--timeout', '3000', '--cwd', '.'],
-      ['ask', 'hi', '--json', '--timeout', '3000'],
-      ['ask', 'hi', '--timeout', '3000'],
-    ]) {
-      const r = await run(argv, env);
-      assert.notEqual(r.exitCode, 2, r.stderr);
-      assert.ok(!(r.stdout + r.stderr).toLowerCase().includes(tail), `${argv.join(' ')} printed the key`);
+    // An empty folder: the doctor reads no project here (this checkout's would cost a second a run).
+    const cwd = mkdtempSync(join(tmpdir(), 'gkd-host-'));
+    try {
+      for (const argv of [
+        ['--json', '--timeout', '3000'],
+        ['--verbose', '--timeout', '3000'],
+        ['--html', '--timeout', '3000'],
+        ['ask', 'hi', '--json', '--timeout', '3000'],
+        ['ask', 'hi', '--timeout', '3000'],
+      ]) {
+        const r = await run(argv, env, { cwd });
+        assert.notEqual(r.exitCode, 2, r.stderr);
+        assert.ok(!(r.stdout + r.stderr).toLowerCase().includes(tail), `${argv.join(' ')} printed the key`);
+      }
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
     }
   });
 });

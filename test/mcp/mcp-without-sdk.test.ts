@@ -18,7 +18,9 @@ let dir: string;
 
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'gkd-plain-'));
-  await cp(join(ROOT, 'dist'), join(dir, 'dist'), { recursive: true });
+  // dereference: dist may be a link (the tests' type-stripped tree links it), and a link would
+  // leave the CLI finding the SDK in this checkout's node_modules.
+  await cp(join(ROOT, 'dist'), join(dir, 'dist'), { recursive: true, dereference: true });
   await cp(join(ROOT, 'package.json'), join(dir, 'package.json'));
   const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
     dependencies: Record<string, string>;

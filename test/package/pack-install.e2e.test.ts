@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -58,8 +58,10 @@ describe('npm pack, then install from the tarball in an empty folder', {
 
   before(async () => {
     work = await mkdtemp(join(tmpdir(), 'gkd-pack-'));
+    // Packed where dist/ really is: the tests' type-stripped tree links dist, and npm does not
+    // pack a linked folder.
     const packed = await run(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', work], {
-      cwd: ROOT,
+      cwd: dirname(realpathSync(join(ROOT, 'dist'))),
       env,
     });
     const [info] = JSON.parse(packed.stdout) as [{ filename: string; files: { path: string }[] }];

@@ -1,3 +1,4 @@
+import { mayMatch } from '../required-literal.js';
 import type { EndpointHints, QuotaViolation } from './parsed-error.js';
 import { isRpcStatus, rpcStatusFromGrpcCode } from './rpc-status.js';
 
@@ -79,10 +80,17 @@ const METADATA_KEYS = [
   'consumer_project',
 ];
 
+/** One pattern per metadata key, compiled when first run (a key absent from the text never is). */
+const METADATA_PATTERNS = METADATA_KEYS.map(
+  (key) => [key, new RegExp(`["'\`]${key}["'\`]?\\s{0,3}[:=]\\s{0,3}["']([^"'\\n]{1,400})`)] as const,
+);
+
 const NETWORK_CODE =
   /\b(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ESOCKETTIMEDOUT|EHOSTUNREACH|ENETUNREACH|EPIPE|ECONNABORTED|UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT|UND_ERR_BODY_TIMEOUT|UND_ERR_SOCKET|CERT_HAS_EXPIRED|UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_GET_ISSUER_CERT_LOCALLY|ERR_TLS_CERT_ALTNAME_INVALID|ERR_SSL_[A-Z_]{1,60}|EPROTO)\b/;
 
 export function extractFields(text: string): TextFields {
+  // Patterns whose required text is absent are not run (compiling one costs more than the check).
+  const lowered = text.toLowerCase();
   const out: TextFields = {
     metadata: {},
     quotaViolations: [],
@@ -93,7 +101,7 @@ export function extractFields(text: string): TextFields {
 
   const rpc = rpcStatusIn(text);
   if (rpc !== undefined) out.rpcStatus = rpc;
-  const http = httpStatusIn(text);
+  const http = httpStatusIn(text, lowered);
   if (http !== undefined) out.httpStatus = http;
 
   const reason = new RegExp(`${Q}reason${Q}\\s{0,3}[:=]\\s{0,3}${Q}([A-Z][A-Z0-9_]{2,80})\\b`).exec(text);
@@ -104,8 +112,8 @@ export function extractFields(text: string): TextFields {
   const message = messageIn(text);
   if (message !== undefined) out.message = message;
 
-  for (const key of METADATA_KEYS) {
-    const m = new RegExp(`["'\`]${key}["'\`]?\\s{0,3}[:=]\\s{0,3}["']([^"'\\n]{1,400})`).exec(text);
+  for (const [key, pattern] of METADATA_PATTERNS) {
+    const m = text.includes(key) ? pattern.exec(text) : null;
     if (m) out.metadata[key] = m[1]!.trim();
   }
   // protobuf text format (google.api_core / LangChain): key: "service" value: "generativelanguage…"
@@ -115,12 +123,13 @@ export function extractFields(text: string): TextFields {
 
   readQuota(text, out);
 
-  const retry =
-    /retry_?delay["']?\s{0,3}[:=]?\s{0,3}\{?\s{0,20}(?:seconds:\s{0,3})?["']?(\d{1,7}(?:\.\d{1,12})?s?)/i.exec(
-      text,
-    ) ??
-    /(?:please )?retry in (\d{1,7}(?:\.\d{1,12})?\s?(?:s|ms|seconds?))\b/i.exec(text) ??
-    /\bretry-after:\s{0,3}(\d{1,7})/i.exec(text);
+  const retry = lowered.includes('retry')
+    ? (/retry_?delay["']?\s{0,3}[:=]?\s{0,3}\{?\s{0,20}(?:seconds:\s{0,3})?["']?(\d{1,7}(?:\.\d{1,12})?s?)/i.exec(
+        text,
+      ) ??
+      /(?:please )?retry in (\d{1,7}(?:\.\d{1,12})?\s?(?:s|ms|seconds?))\b/i.exec(text) ??
+      /\bretry-after:\s{0,3}(\d{1,7})/i.exec(text))
+    : null;
   if (retry) out.retryDelay = /^\d+(\.\d+)?$/.test(retry[1]!) ? `${retry[1]}s` : retry[1]!.replace(/\s/g, '');
 
   for (const m of text.matchAll(/["']url["']\s{0,3}:\s{0,3}["'](https?:\/\/[^"'\s]{1,300})/g)) {
@@ -158,9 +167,9 @@ function rpcStatusIn(text: string): string | undefined {
   return undefined;
 }
 
-function httpStatusIn(text: string): number | undefined {
+function httpStatusIn(text: string, lowered: string): number | undefined {
   for (const re of HTTP_STATUS_PATTERNS) {
-    const m = re.exec(text);
+    const m = mayMatch(re, lowered) ? re.exec(text) : null;
     if (m) return Number(m[1]);
   }
   for (const [re, status] of EXCEPTION_STATUS) if (re.test(text)) return status;

@@ -31,10 +31,19 @@ const WORDS = [
   'fake_key',
   'api_key_',
 ];
+/**
+ * A word shorter than this stands apart in a template (`YOUR_KEY`, `KEY_HERE_`): it begins the tail
+ * or follows a separator at its open end. Unbounded, `_HERE` alone hid ~1 random key in 4 million.
+ */
+const BOUNDED_BELOW = 7;
 const WORDS_PATTERN = new RegExp(
-  WORDS.flatMap((word) => [word, word.toUpperCase(), word.replace(/[a-z]/, (c) => c.toUpperCase())]).join(
-    '|',
-  ),
+  WORDS.flatMap((word) =>
+    [word, word.toUpperCase(), word.replace(/[a-z]/, (c) => c.toUpperCase())].map((form) => {
+      if (word.length >= BOUNDED_BELOW) return form;
+      if (word.startsWith('_')) return `${form}(?![A-Za-z0-9])`;
+      return `(?<![A-Za-z0-9])${form}`;
+    }),
+  ).join('|'),
 );
 
 export function isPlaceholderTail(tail: string): boolean {
