@@ -169,7 +169,7 @@ describe('corpus: what the report says', () => {
 
   test('Python: fixes are written for Python (load_dotenv, the backend .env), never a JavaScript import', async () => {
     const p = find('langgraph-monorepo');
-    const report = await runSetup(p, p.setups[3]!);
+    const report = await runSetup(p, p.setups.find((s) => s.name === 'key stored as GOOGLE_API_KEY')!);
     const read = report.findings.find((f) => f.check === 'project.key-read' && f.status === 'fail')!;
     const fix = read.fix.join('\n');
     assert.match(fix, /rename it to GEMINI_API_KEY in \.env, or change src\/agent\/graph\.py line 40/);
