@@ -2,6 +2,7 @@ import { type AppKeyUse, appEnvFilePaths, resolveAppKeys } from '../core/project
 import {
   type ComposeFileRead,
   type ComposeKeyUse,
+  composeDotEnvPaths,
   composeEnvFilePaths,
   resolveComposeKeys,
 } from '../core/project/compose-keys.js';
@@ -53,9 +54,12 @@ export async function readProjectView(snapshot: ProjectSnapshot): Promise<Projec
     readComposeFiles(model),
   ]);
   const files = new Map<string, FileSnapshot>([...snapshot.files, ...extra]);
-  const composeWanted = composeEnvFilePaths(composeFiles, api).filter((p) => !files.has(p));
-  for (const p of composeWanted) files.set(p, await readFileSnapshot(p));
+  // The .env beside each compose file first: env_file paths may name `${VAR}` from it.
+  for (const p of composeDotEnvPaths(composeFiles, api))
+    if (!files.has(p)) files.set(p, await readFileSnapshot(p));
   const full: ProjectSnapshot = { ...snapshot, files };
+  for (const p of composeEnvFilePaths(composeFiles, full))
+    if (!files.has(p)) files.set(p, await readFileSnapshot(p));
   const uses = resolveAppKeys(model, full);
   if (uses.length === 0 && !model.packages.some((p) => p.geminiCli)) return null;
   return {

@@ -5,6 +5,7 @@ import { pathApiOf, textFileAt } from '../resolution/snapshot-files.js';
 import { SecretKey } from '../secret-key.js';
 import type { AppKeyUse } from './app-keys.js';
 import { type ContainerEnv, containerEnv, interpolationLookup } from './compose-env.js';
+import { interpolate } from './compose-interpolate.js';
 import { buildFolder, type ComposeService, composeServices } from './compose-services.js';
 import type { ProjectModel } from './project-model.js';
 
@@ -50,14 +51,21 @@ export interface ComposeKeyUse {
   dotEnv: { file: string; has: boolean };
 }
 
-/** Files the edge must snapshot for the compose view: each `.env` beside a compose file and each env_file. */
-export function composeEnvFilePaths(files: readonly ComposeFileRead[], api: PathApi): string[] {
+/** The `.env` beside each compose file: the edge reads these first (env_file paths may use `${}` from them). */
+export function composeDotEnvPaths(files: readonly ComposeFileRead[], api: PathApi): string[] {
+  return [...new Set(files.map((f) => api.join(api.dirname(f.path), '.env')))];
+}
+
+/** Each service's env_file paths, interpolated as Compose does (the snapshot must hold the `.env` files). */
+export function composeEnvFilePaths(files: readonly ComposeFileRead[], snapshot: ProjectSnapshot): string[] {
+  const api = pathApiOf(snapshot);
   const out = new Set<string>();
   for (const f of files) {
     const dir = api.dirname(f.path);
-    out.add(api.join(dir, '.env'));
+    const dotEnvPath = api.join(dir, '.env');
+    const { lookup } = interpolationLookup(snapshot.env, textFileAt(snapshot, dotEnvPath), dotEnvPath);
     for (const service of composeServices(f.doc))
-      for (const ref of service.envFiles) if (!ref.path.includes('$')) out.add(api.resolve(dir, ref.path));
+      for (const ref of service.envFiles) out.add(api.resolve(dir, interpolate(ref.path, lookup).value));
   }
   return [...out];
 }

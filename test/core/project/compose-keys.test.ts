@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { resolveAppKeys } from '../../../src/core/project/app-keys.js';
-import { type ComposeFileRead, resolveComposeKeys } from '../../../src/core/project/compose-keys.js';
+import {
+  type ComposeFileRead,
+  composeEnvFilePaths,
+  resolveComposeKeys,
+} from '../../../src/core/project/compose-keys.js';
 import { composeServices } from '../../../src/core/project/compose-services.js';
 import type { PackageModel, ProjectModel } from '../../../src/core/project/project-model.js';
 import type { SourceFacts } from '../../../src/core/project/source-facts.js';
@@ -122,6 +126,21 @@ describe('Docker Compose: what the service running the app gets for the variable
       {},
     );
     assert.deepEqual(optional?.errors, []);
+  });
+
+  test('an env_file path with a variable is interpolated, for reading it and for the files the edge gathers', () => {
+    const yaml = `services:\n  api:\n    build: ./backend\n    env_file: ./config/\${APP_ENV:-dev}.env\n`;
+    const files = {
+      [`${ROOT}/.env`]: 'APP_ENV=prod\n',
+      [`${ROOT}/config/prod.env`]: `GEMINI_API_KEY=${A}\n`,
+    };
+    assert.equal(composeView(yaml, {}, files)[0]?.source, 'file:config/prod.env:GEMINI_API_KEY');
+    const parsed = parseComposeYaml(yaml);
+    const read = { path: `${ROOT}/compose.yaml`, doc: parsed.doc, error: null, aboveRoot: false };
+    assert.deepEqual(composeEnvFilePaths([read], snapshotOf({ cwd: ROOT, files })), [
+      `${ROOT}/config/prod.env`,
+    ]);
+    assert.deepEqual(composeEnvFilePaths([read], snapshotOf({ cwd: ROOT })), [`${ROOT}/config/dev.env`]);
   });
 
   test('an image-only service is reported only when its env names a key variable', () => {
