@@ -76,9 +76,9 @@ function localFileWithKey(view: ProjectView, use: ComposeKeyUse): string | null 
   return null;
 }
 
-function missingFinding(view: ProjectView, use: ComposeKeyUse, localWorks: boolean): Finding {
+/** Why the container gets no key, and what to change in the compose file, from the documented rules. */
+function missingReasons(use: ComposeKeyUse, local: string | null): { why: string[]; fix: string[] } {
   const svc = `services.${use.service}`;
-  const local = localFileWithKey(view, use);
   const why: string[] = [];
   const fix: string[] = [];
   if (use.errors.length > 0) {
@@ -87,7 +87,14 @@ function missingFinding(view: ProjectView, use: ComposeKeyUse, localWorks: boole
       `Create the missing file (with ${use.variable}=your-key in it, if that is where the key goes), or mark the entry optional under ${svc}.env_file: \`- path: …\` with \`required: false\` (Compose 2.24+).`,
     );
   }
-  if (use.unsetFrom !== null) {
+  if (use.unsetFrom !== null && use.envFileOverridden) {
+    why.push(
+      `Its env_file sets ${use.variable}, but its environment entry (\${${use.unsetFrom}}, unset in the shell and in ${use.dotEnv.file}) replaces it with an empty value: environment wins over env_file even when empty.`,
+    );
+    fix.push(
+      `Remove ${use.variable} from ${svc}.environment in ${use.file}: the env_file entry then sets it. Or put ${use.unsetFrom}=your-key in ${use.dotEnv.file}.`,
+    );
+  } else if (use.unsetFrom !== null) {
     why.push(
       `Its environment sets ${use.variable} from \${${use.unsetFrom}}, which is set neither in the shell that runs \`docker compose\` nor in ${use.dotEnv.file}, so Compose puts an empty string there.`,
     );
@@ -109,16 +116,21 @@ function missingFinding(view: ProjectView, use: ComposeKeyUse, localWorks: boole
       `Add ${use.variable}=your-key to the env_file ${svc} names, or \`${use.variable}: \${${use.variable}}\` under ${svc}.environment with the key in ${use.dotEnv.file}.`,
     );
   }
+  if (local !== null && use.unsetFrom !== null && !use.envFileOverridden)
+    fix.push(
+      `Your local run gets it from ${local}, which Compose does not read for \${…}: or add \`env_file: ${local}\` under ${svc} (an environment entry still overrides it, so drop ${use.variable} from environment then).`,
+    );
+  return { why, fix };
+}
+
+function missingFinding(view: ProjectView, use: ComposeKeyUse, localWorks: boolean): Finding {
+  const { why, fix } = missingReasons(use, localFileWithKey(view, use));
   const loads = view.uses.find(
     (u) => use.package !== null && u.package === use.package && u.loadFiles.length > 0,
   );
   if (loads)
     why.push(
       `(If the image holds ${loads.loadFiles.join(', ')} — \`COPY . .\` with no .dockerignore entry for it — the app loads it inside the container: that bakes the key into the image, where anyone who has the image can read it.)`,
-    );
-  if (local !== null && use.unsetFrom !== null)
-    fix.push(
-      `Your local run gets it from ${local}, which Compose does not read for \${…}: or add \`env_file: ${local}\` under ${svc} (an environment entry still overrides it, so drop ${use.variable} from environment then).`,
     );
   return {
     check: 'project.compose',

@@ -32,6 +32,8 @@ export interface ContainerEnv {
   errors: string[];
   /** `${VAR}` names that were unset, so Compose put an empty string (it only warns). */
   unset: Set<string>;
+  /** Names an env_file set and an `environment` entry then replaced (or removed). */
+  overridden: Set<string>;
 }
 
 /** What the doctor needs to know of one env_file: its text (null when missing or unreadable) and absolute path. */
@@ -127,7 +129,9 @@ export function containerEnv(
       vars.set(line.name, { value, source: `file:${abs}:${line.name}`, via: 'env_file' });
     }
   }
+  const overridden = new Set<string>();
   for (const entry of service.environment) {
+    if (vars.get(entry.name)?.via === 'env_file') overridden.add(entry.name);
     if (entry.value === null) {
       const hit = lookup(entry.name);
       if (hit) vars.set(entry.name, { value: hit.value, source: hit.source, via: 'environment' });
@@ -142,5 +146,5 @@ export function containerEnv(
       via: 'environment',
     });
   }
-  return { vars, errors, unset };
+  return { vars, errors, unset, overridden };
 }

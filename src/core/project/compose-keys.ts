@@ -45,6 +45,8 @@ export interface ComposeKeyUse {
   errors: string[];
   /** The `${VAR}` that was unset, when the variable is set from one (Compose puts an empty string). */
   unsetFrom: string | null;
+  /** An env_file sets the variable, but an `environment` entry replaces it (with an empty value, here). */
+  envFileOverridden: boolean;
   /** True when the service has no `environment`/`env_file` entry for the variable at all. */
   noEntry: boolean;
   /** The `.env` beside the compose file (display path) and whether it holds the variable. */
@@ -166,6 +168,7 @@ function keyUse(
     via: found?.via ?? null,
     errors: env.errors,
     unsetFrom: value === '' && unsetFrom !== null && env.unset.has(unsetFrom) ? unsetFrom : null,
+    envFileOverridden: value === '' && env.overridden.has(variable),
     noEntry: entry === undefined && found === undefined && at.service.envFiles.length === 0,
     dotEnv: { file: at.dotEnv, has: dotEnvHas },
   };

@@ -111,6 +111,7 @@ describe('Docker Compose: what the service running the app gets for the variable
     // environment overrides env_file even when its value is empty (05-services.md).
     assert.equal(use?.key, null);
     assert.equal(use?.unsetFrom, 'GEMINI_API_KEY');
+    assert.equal(use?.envFileOverridden, true);
   });
 
   test('a missing env_file stops the service; `required: false` skips it', () => {
