@@ -230,6 +230,36 @@ describe('corpus: what the report says', () => {
     );
   });
 
+  test('Docker Compose: a key the service passes is probed like any key the app sends; a rejected one fails', async () => {
+    const p = find('nextjs-veo');
+    const report = await runSetup(p, {
+      name: 'an old key in the env_file of a compose.yaml',
+      kind: 'mistake',
+      files: {
+        'compose.yaml': 'services:\n  web:\n    build: .\n    env_file: .env.docker\n',
+        '.env.docker': 'GEMINI_API_KEY={BAD}\n',
+        '.env.local': 'GEMINI_API_KEY={WORK}\n',
+      },
+      expect: 'fail',
+      why: '',
+    });
+    assert.equal(report.ok, false);
+    const compose = report.findings.find((f) => f.check === 'project.compose')!;
+    assert.equal(compose.status, 'fail');
+    assert.match(
+      compose.title,
+      /service `web` gets GEMINI_API_KEY = .+ from file:\.env\.docker:GEMINI_API_KEY \(env_file\), and Google rejects that key/,
+    );
+    assert.deepEqual(
+      report.project?.compose?.map((c) => c.verdict),
+      ['rejected'],
+    );
+    assert.deepEqual(
+      report.project?.uses.map((u) => u.verdict),
+      ['works'],
+    );
+  });
+
   test('a key in a browser-inlined variable is a finding of its own', async () => {
     const p = find('cra-live-console');
     const report = await runSetup(p, p.setups[0]!);
