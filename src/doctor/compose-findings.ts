@@ -125,8 +125,9 @@ function missingReasons(use: ComposeKeyUse, local: string | null): { why: string
 
 function missingFinding(view: ProjectView, use: ComposeKeyUse, localWorks: boolean): Finding {
   const { why, fix } = missingReasons(use, localFileWithKey(view, use));
+  // Only with no entry: an entry, even an empty one, is already set when the app's loader runs, and loaders do not override.
   const loads = view.uses.find(
-    (u) => use.package !== null && u.package === use.package && u.loadFiles.length > 0,
+    (u) => use.noEntry && use.package !== null && u.package === use.package && u.loadFiles.length > 0,
   );
   if (loads)
     why.push(

@@ -181,7 +181,7 @@ export const CORPUS: readonly CorpusProject[] = [
         expect: 'fail',
         key: 'works',
         compose: 'missing',
-        why: 'the local run finds backend/.env, but Compose fills $GEMINI_API_KEY only from the shell and the root .env: langgraph-api gets an empty GEMINI_API_KEY (and the model is retired)',
+        why: 'the local run finds backend/.env, but Compose fills $GEMINI_API_KEY only from the shell and the root .env: langgraph-api gets an empty GEMINI_API_KEY; the image (Dockerfile: `ADD backend/`, no .dockerignore) may hold backend/.env, but load_dotenv() does not override a set variable, even an empty one (and the model is retired)',
       },
       {
         name: 'own compose.yaml building ./backend, key only in the .env beside it (no env_file)',
