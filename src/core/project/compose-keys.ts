@@ -72,13 +72,23 @@ export function composeEnvFilePaths(files: readonly ComposeFileRead[], snapshot:
   return [...out];
 }
 
-/** The variables a service's app reads its key from: the code's reads, else its client's default lookup. */
-function variablesFor(uses: readonly AppKeyUse[]): { variable: string; read: AppKeyUse['read'] }[] {
+/**
+ * The variables a service's app reads its key from: the code's reads, else its client's own lookup
+ * (the first of the client's variables the container sets, else the first it reads).
+ */
+function variablesFor(
+  uses: readonly AppKeyUse[],
+  env: ContainerEnv,
+): { variable: string; read: AppKeyUse['read'] }[] {
   const out = new Map<string, AppKeyUse['read']>();
   for (const use of uses) {
     if (use.read) {
       if (!out.get(use.read.variable)) out.set(use.read.variable, use.read); // the first read found names it
-    } else for (const name of use.rule.defaultVariables.slice(0, 1)) if (!out.has(name)) out.set(name, null);
+      continue;
+    }
+    const names = use.rule.defaultVariables;
+    const name = names.find((n) => (env.vars.get(n)?.value.trim() ?? '') !== '') ?? names[0];
+    if (name !== undefined && !out.has(name)) out.set(name, null);
   }
   return [...out].map(([variable, read]) => ({ variable, read }));
 }
@@ -121,7 +131,7 @@ export function resolveComposeKeys(
       // An image-only service: only the key variables its env names (above the project: only those its code reads).
       const wanted =
         pkgUses.length > 0
-          ? variablesFor(pkgUses)
+          ? variablesFor(pkgUses, env)
           : namedKeyVariables(service, env, file.aboveRoot ? readNames : keyNames).map((variable) => ({
               variable,
               read: null,

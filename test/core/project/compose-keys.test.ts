@@ -156,6 +156,29 @@ describe('Docker Compose: what the service running the app gets for the variable
     );
   });
 
+  test("a call with the client's own lookup: the first of its variables the container sets", () => {
+    const lookup = backend();
+    const facts = lookup.sources[0]!;
+    lookup.sources = [{ ...facts, reads: [], calls: [{ ...facts.calls[0]!, key: { kind: 'default' } }] }];
+    const m: ProjectModel = { ...model, packages: [lookup] };
+    const parsed = parseComposeYaml(
+      'services:\n  api:\n    build: ./backend\n    environment:\n      - GEMINI_API_KEY\n',
+    );
+    const read: ComposeFileRead = {
+      path: `${ROOT}/compose.yaml`,
+      doc: parsed.doc,
+      error: null,
+      aboveRoot: false,
+    };
+    const snapshot = snapshotOf({ env: { GEMINI_API_KEY: A }, cwd: ROOT });
+    const uses = resolveAppKeys(m, snapshot);
+    assert.deepEqual(uses[0]?.rule.defaultVariables, ['GOOGLE_API_KEY', 'GEMINI_API_KEY']);
+    const [use] = resolveComposeKeys(m, [read], uses, snapshot);
+    assert.equal(use?.variable, 'GEMINI_API_KEY');
+    assert.equal(use?.key?.reveal(), A);
+    assert.equal(use?.read, null);
+  });
+
   test('a service building a folder with no Gemini call says nothing', () => {
     assert.deepEqual(composeView('services:\n  web:\n    build: ./frontend\n', {}, {}), []);
   });
