@@ -99,7 +99,7 @@ function missingReasons(use: ComposeKeyUse, local: string | null): { why: string
       `Its environment sets ${use.variable} from \${${use.unsetFrom}}, which is set neither in the shell that runs \`docker compose\` nor in ${use.dotEnv.file}, so Compose puts an empty string there.`,
     );
     fix.push(
-      `Put ${use.unsetFrom}=your-key in ${use.dotEnv.file} (Compose reads that file to fill \${…}), or start it with \`${use.unsetFrom}=… docker compose up\`.`,
+      `Put ${use.unsetFrom}=your-key in ${use.dotEnv.file} (Compose reads that file to fill \${…}; \`docker compose --env-file FILE\` reads FILE instead), or start it with \`${use.unsetFrom}=… docker compose up\`.`,
     );
   } else if (use.noEntry) {
     why.push(

@@ -4,7 +4,9 @@ import type { ComposeService } from './compose-services.js';
 /**
  * The environment Docker Compose gives a service's container, from the Compose documentation
  * (docs.docker.com/compose/how-tos/environment-variables/set-environment-variables/ and
- * envvars-precedence/; compose-spec 05-services.md `env_file`, `environment`):
+ * envvars-precedence/, variable-interpolation/ — docker/docs
+ * content/manuals/compose/how-tos/environment-variables/*.md — and the Compose Specification,
+ * compose-spec/compose-spec 05-services.md `env_file`, `environment`, 12-interpolation.md):
  *  - a container gets only what `environment` and `env_file` give it ("A container's environment
  *    is not set until there's an explicit entry in the service configuration"); the `.env` beside
  *    the compose file only feeds `${}` interpolation;
