@@ -78,9 +78,11 @@ function composeErrorsOf(
   snapshot: ProjectSnapshot,
   api: ReturnType<typeof pathApiOf>,
 ): { file: string; error: string }[] {
-  return files.flatMap((f) =>
-    f.error === null ? [] : [{ file: pathLabel(f.path, root, snapshot.home, api), error: f.error }],
-  );
+  return files
+    .flatMap((f) => [f, ...(f.override ? [f.override] : [])])
+    .flatMap((f) =>
+      f.error === null ? [] : [{ file: pathLabel(f.path, root, snapshot.home, api), error: f.error }],
+    );
 }
 
 /** Fingerprints of the keys the app really sends. */

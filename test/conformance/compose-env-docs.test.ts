@@ -4,7 +4,7 @@ import { dirname, join, posix } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { containerEnv, interpolationLookup } from '../../src/core/project/compose-env.js';
-import { composeServices } from '../../src/core/project/compose-services.js';
+import { composeServices, mergeComposeOverride } from '../../src/core/project/compose-services.js';
 import { parseComposeYaml } from '../../src/io/compose-yaml.js';
 
 /**
@@ -18,6 +18,7 @@ interface DocCase {
   doc: string;
   quote: string;
   compose: string;
+  override?: string;
   files: Record<string, string>;
   shell: Record<string, string>;
   expect: Record<string, string | null>;
@@ -43,7 +44,10 @@ describe('Docker Compose container environment: the documentation examples', () 
     test(`${c.doc}: ${c.quote.slice(0, 90)}`, () => {
       const parsed = parseComposeYaml(c.compose);
       assert.equal(parsed.error, null);
-      const [service] = composeServices(parsed.doc);
+      const override = c.override === undefined ? null : parseComposeYaml(c.override).doc;
+      const [service] = composeServices(
+        override === null ? parsed.doc : mergeComposeOverride(parsed.doc, override),
+      );
       assert.ok(service);
       const { lookup } = interpolationLookup(c.shell, c.files['.env'] ?? null, posix.join(DIR, '.env'));
       const env = containerEnv(service, posix.join(DIR, 'compose.yaml'), lookup, (path) => {

@@ -69,6 +69,16 @@ describe('reading compose files', () => {
     assert.ok(files.every((f) => f.error === null && typeof f.doc === 'object'));
   });
 
+  test('the override file beside the base one is read with it', async () => {
+    const dir = await project({
+      'compose.yaml': 'services: {a: {build: .}}\n',
+      'compose.override.yaml': 'services: {a: {env_file: [.env]}}\n',
+    });
+    const [file] = await readComposeFiles(modelAt(dir));
+    assert.equal(file?.override?.path, join(dir, 'compose.override.yaml'));
+    assert.deepEqual(file?.override?.doc, { services: { a: { env_file: ['.env'] } } });
+  });
+
   test('a bad or oversized file is an error to report, never a throw', async () => {
     const bad = await project({ 'compose.yaml': 'services:\n  a:\n    image: x\n   build: .\n' });
     const [badFile] = await readComposeFiles(modelAt(bad));

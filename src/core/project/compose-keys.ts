@@ -6,7 +6,12 @@ import { SecretKey } from '../secret-key.js';
 import type { AppKeyUse } from './app-keys.js';
 import { type ContainerEnv, containerEnv, interpolationLookup } from './compose-env.js';
 import { interpolate } from './compose-interpolate.js';
-import { buildFolder, type ComposeService, composeServices } from './compose-services.js';
+import {
+  buildFolder,
+  type ComposeService,
+  composeServices,
+  mergeComposeOverride,
+} from './compose-services.js';
 import type { ProjectModel } from './project-model.js';
 
 /** A compose file the edge found and parsed (or could not parse). */
@@ -22,6 +27,15 @@ export interface ComposeFileRead {
    * that build one of the project's apps concern this project.
    */
   aboveRoot: boolean;
+  /** The override file beside it (compose.override.yaml), which Compose merges in when it exists. */
+  override?: { path: string; doc: unknown; error: string | null };
+}
+
+/** The compose document as Compose runs it: the base file, with its override file merged in. */
+function composeDocOf(file: ComposeFileRead): unknown {
+  return file.override && file.override.doc !== null
+    ? mergeComposeOverride(file.doc, file.override.doc)
+    : file.doc;
 }
 
 /** What one Compose service's container gets for a key variable the app in it reads. */
@@ -66,7 +80,7 @@ export function composeEnvFilePaths(files: readonly ComposeFileRead[], snapshot:
     const dir = api.dirname(f.path);
     const dotEnvPath = api.join(dir, '.env');
     const { lookup } = interpolationLookup(snapshot.env, textFileAt(snapshot, dotEnvPath), dotEnvPath);
-    for (const service of composeServices(f.doc))
+    for (const service of composeServices(composeDocOf(f)))
       for (const ref of service.envFiles) out.add(api.resolve(dir, interpolate(ref.path, lookup).value));
   }
   return [...out];
@@ -118,7 +132,7 @@ export function resolveComposeKeys(
       textFileAt(snapshot, dotEnvPath),
       dotEnvPath,
     );
-    for (const service of composeServices(file.doc)) {
+    for (const service of composeServices(composeDocOf(file))) {
       const folder = service.build === null ? null : buildFolder(dir, service.build, api);
       const pkg = folder === null ? undefined : model.packages.find((p) => api.normalize(p.dir) === folder);
       const pkgUses = pkg ? uses.filter((u) => u.package === pkg.rel) : [];
@@ -136,7 +150,10 @@ export function resolveComposeKeys(
               variable,
               read: null,
             }));
-      const at = { file: label(file.path), service, pkg: pkg?.rel ?? null, dotEnv: label(dotEnvPath) };
+      const shown = file.override
+        ? `${label(file.path)} + ${api.basename(file.override.path)}`
+        : label(file.path);
+      const at = { file: shown, service, pkg: pkg?.rel ?? null, dotEnv: label(dotEnvPath) };
       for (const { variable, read } of wanted)
         out.push(keyUse(at, variable, read, env, label, dotEnv.has(variable)));
     }

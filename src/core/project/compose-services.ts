@@ -77,6 +77,55 @@ function environment(v: unknown): ComposeEnvironmentEntry[] {
   return [];
 }
 
+/** The override file Compose reads beside the base file when it exists, in the order it looks for one. */
+export const COMPOSE_OVERRIDE_FILE_NAMES = [
+  'compose.override.yaml',
+  'compose.override.yml',
+  'docker-compose.override.yaml',
+  'docker-compose.override.yml',
+] as const;
+
+/** `environment`, `env_file` and `build` in one shape whichever form was written, so two files merge by the rules. */
+function normalizedService(raw: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...raw };
+  if ('environment' in raw)
+    out['environment'] = Object.fromEntries(environment(raw['environment']).map((e) => [e.name, e.value]));
+  const files = raw['env_file'];
+  if (files !== undefined && files !== null) out['env_file'] = Array.isArray(files) ? files : [files];
+  if (typeof raw['build'] === 'string') out['build'] = { context: raw['build'] };
+  return out;
+}
+
+/**
+ * Compose's merge of an override file into the base (compose-spec 13-merge.md; docs.docker.com
+ * compose/how-tos/multiple-compose-files/merge/): mappings merge key by key (the override wins:
+ * `environment` by variable name), sequences append (`env_file`), scalars are replaced (`image`).
+ */
+function merge(base: unknown, over: unknown): unknown {
+  if (isRecord(base) && isRecord(over)) {
+    const out: Record<string, unknown> = { ...base };
+    for (const [key, value] of Object.entries(over)) out[key] = key in base ? merge(base[key], value) : value;
+    return out;
+  }
+  if (Array.isArray(base) && Array.isArray(over)) return [...base, ...over];
+  return over;
+}
+
+/** The base compose document with the override file merged into its services. */
+export function mergeComposeOverride(base: unknown, override: unknown): unknown {
+  const services = (doc: unknown) => {
+    const raw = isRecord(doc) && isRecord(doc['services']) ? doc['services'] : {};
+    return Object.fromEntries(
+      Object.entries(raw).map(([name, service]) => [
+        name,
+        isRecord(service) ? normalizedService(service) : service,
+      ]),
+    );
+  };
+  if (!isRecord(override)) return base;
+  return { ...(isRecord(base) ? base : {}), services: merge(services(base), services(override)) };
+}
+
 /** The services of a parsed compose file (an empty list when it has none or is not a mapping). */
 export function composeServices(doc: unknown): ComposeService[] {
   const services = isRecord(doc) ? doc['services'] : undefined;

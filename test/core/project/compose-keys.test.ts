@@ -179,6 +179,23 @@ describe('Docker Compose: what the service running the app gets for the variable
     assert.equal(use?.read, null);
   });
 
+  test('compose.override.yaml is merged in: its env_file is appended, and the file shown names both', () => {
+    const base = parseComposeYaml('services:\n  api:\n    build: ./backend\n');
+    const over = parseComposeYaml('services:\n  api:\n    env_file: ./backend/.env\n');
+    const read: ComposeFileRead = {
+      path: `${ROOT}/compose.yaml`,
+      doc: base.doc,
+      error: null,
+      aboveRoot: false,
+      override: { path: `${ROOT}/compose.override.yaml`, doc: over.doc, error: null },
+    };
+    const snapshot = snapshotOf({ cwd: ROOT, files: { [`${ROOT}/backend/.env`]: `GEMINI_API_KEY=${A}\n` } });
+    const [use] = resolveComposeKeys(model, [read], resolveAppKeys(model, snapshot), snapshot);
+    assert.equal(use?.file, 'compose.yaml + compose.override.yaml');
+    assert.equal(use?.key?.reveal(), A);
+    assert.equal(use?.via, 'env_file');
+  });
+
   test('a service building a folder with no Gemini call says nothing', () => {
     assert.deepEqual(composeView('services:\n  web:\n    build: ./frontend\n', {}, {}), []);
   });
