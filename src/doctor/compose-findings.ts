@@ -12,7 +12,8 @@ const CITE =
  * the variable the app's code reads. The doctor cannot know whether the app is started with
  * Compose or locally, so a service that gets no key fails the run only when the local view has no
  * key either (then the app has no key whichever way it starts); otherwise it is a warning of its
- * own. A key Compose passes is probed like any key the app sends: a rejected one fails.
+ * own. A key Compose passes is probed like any key the app sends: a rejected one fails. A service
+ * that runs none of the apps and passes no variable the code reads never fails the run.
  */
 export function composeFindings(view: ProjectView, probed: ReadonlyMap<string, Live>): Finding[] {
   const localWorks = view.uses.some((u) => u.key !== null);
@@ -50,7 +51,7 @@ function keyFinding(use: ComposeKeyUse, probed: ReadonlyMap<string, Live>): Find
   const verdict = probed.get(use.key!.fingerprint);
   return {
     check: 'project.compose',
-    status: verdict === 'rejected' ? 'fail' : 'pass',
+    status: verdict === 'rejected' ? (use.appLinked ? 'fail' : 'warn') : 'pass',
     cause: null,
     title: `${subject(use)} gets ${use.variable} = ${use.key!.masked} from ${use.source} (${use.via})${verdict === 'live' ? ', and the key works' : verdict === 'rejected' ? ', and Google rejects that key' : ''}`,
     detail: `${readText(use)} A container gets only what its service's environment and env_file entries give it; environment overrides env_file, and \${…} is filled from the shell, then the .env beside the compose file — ${CITE}.`,
@@ -135,7 +136,7 @@ function missingFinding(view: ProjectView, use: ComposeKeyUse, localWorks: boole
     );
   return {
     check: 'project.compose',
-    status: localWorks ? 'warn' : 'fail',
+    status: localWorks || !use.appLinked ? 'warn' : 'fail',
     // No cause: the catalog's key_missing steps (export it in your shell profile) do not fit a container.
     cause: null,
     title:

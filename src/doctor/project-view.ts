@@ -90,7 +90,7 @@ export function appKeyFingerprints(view: ProjectView): Set<string> {
   const out = new Set<string>();
   for (const use of view.uses) if (use.key) out.add(use.key.fingerprint);
   // A key a Compose service passes to the app is a key the app sends when run that way.
-  for (const use of view.compose) if (use.key) out.add(use.key.fingerprint);
+  for (const use of view.compose) if (use.key && use.appLinked) out.add(use.key.fingerprint);
   if (view.cliUse?.key) out.add(view.cliUse.key.fingerprint);
   return out;
 }

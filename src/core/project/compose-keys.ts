@@ -47,6 +47,12 @@ export interface ComposeKeyUse {
   package: string | null;
   /** The service's `image:`, when it names one. */
   image: string | null;
+  /**
+   * The service runs one of the apps (it builds its folder), or passes a variable the project's
+   * code reads. Otherwise it is a key variable in someone else's service (a Maps key in
+   * GOOGLE_API_KEY): reported, but it never fails the run.
+   */
+  appLinked: boolean;
   variable: string;
   /** Where the app's code reads it, when the service builds an app the doctor read. */
   read: { file: string; line: number } | null;
@@ -155,7 +161,10 @@ export function resolveComposeKeys(
         : label(file.path);
       const at = { file: shown, service, pkg: pkg?.rel ?? null, dotEnv: label(dotEnvPath) };
       for (const { variable, read } of wanted)
-        out.push(keyUse(at, variable, read, env, label, dotEnv.has(variable)));
+        out.push({
+          ...keyUse(at, variable, read, env, label, dotEnv.has(variable)),
+          appLinked: pkg !== undefined || readNames.has(variable),
+        });
     }
   }
   return out;
@@ -178,7 +187,7 @@ function keyUse(
   env: ContainerEnv,
   label: (path: string) => string,
   dotEnvHas: boolean,
-): ComposeKeyUse {
+): Omit<ComposeKeyUse, 'appLinked'> {
   const found = env.vars.get(variable);
   const value = found?.value.trim() ?? '';
   const entry = at.service.environment.find((e) => e.name === variable);

@@ -151,9 +151,16 @@ describe('Docker Compose: what the service running the app gets for the variable
       {},
     );
     assert.deepEqual(
-      uses.map((u) => [u.service, u.package, u.variable, u.key?.reveal()]),
-      [['api', null, 'GEMINI_API_KEY', A]],
+      uses.map((u) => [u.service, u.package, u.variable, u.key?.reveal(), u.appLinked]),
+      [['api', null, 'GEMINI_API_KEY', A, true]],
     );
+    // A GOOGLE_API_KEY nothing in the project reads (a Maps key, say) is someone else's: not app-linked.
+    const [maps] = composeView(
+      'services:\n  maps:\n    image: maps\n    environment:\n      - GOOGLE_API_KEY\n',
+      {},
+      {},
+    );
+    assert.deepEqual([maps?.variable, maps?.key, maps?.appLinked], ['GOOGLE_API_KEY', null, false]);
   });
 
   test("a call with the client's own lookup: the first of its variables the container sets", () => {
