@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { appEnvFilePaths, resolveAppKeys } from '../../src/core/project/app-keys.js';
+import { appEnvFilePaths, resolveAppKeys, viteModeEntry } from '../../src/core/project/app-keys.js';
 import { FRAMEWORK_ENV, viteEnvFiles } from '../../src/core/project/framework-env.js';
 import type { ProjectSnapshot } from '../../src/core/project-snapshot.js';
 import { readFileSnapshot } from '../../src/io/read-project.js';
@@ -198,6 +198,70 @@ describe('Vite (the real loadEnv) agrees with the doctor, development mode', () 
     assert.equal(use.key, null);
     assert.equal(use.hiddenFromCode, true);
   });
+});
+
+describe('Vite production mode (`vite build`): what the built app gets, against the real loadEnv', () => {
+  const cases: {
+    name: string;
+    app: string;
+    shell?: Record<string, string>;
+    files: Record<string, string>;
+  }[] = [
+    {
+      name: '.env.production beats .env.local',
+      app: 'vite-react',
+      files: { '.env.local': `VITE_GEMINI_API_KEY=${A}\n`, '.env.production': `VITE_GEMINI_API_KEY=${B}\n` },
+    },
+    {
+      name: '.env.development is not read by a build',
+      app: 'vite-react',
+      files: { '.env.development': `VITE_GEMINI_API_KEY=${A}\n` },
+    },
+    {
+      name: 'envDir applies to the build too',
+      app: 'vite-envdir',
+      files: {
+        'config/.env.production.local': `VITE_GEMINI_API_KEY=${C}\n`,
+        '.env.production': `VITE_GEMINI_API_KEY=${D}\n`,
+      },
+    },
+    {
+      name: 'the shell beats .env.production',
+      app: 'vite-react',
+      shell: { VITE_GEMINI_API_KEY: D },
+      files: { '.env.production': `VITE_GEMINI_API_KEY=${A}\n` },
+    },
+  ];
+  for (const c of cases) {
+    test(`${c.app}: ${c.name}`, async () => {
+      const root = await copyOf(c.app, c.files);
+      const shell = c.shell ?? {};
+      const real = viteSees(root, 'production', shell, 'VITE_GEMINI_API_KEY');
+      const model = await readProjectModel(root);
+      const pkg = model.packages[0]!;
+      const home = join(box, 'home');
+      const paths = appEnvFilePaths(model, root, home, posix);
+      const files = new Map(
+        await Promise.all(paths.map(async (p) => [p, await readFileSnapshot(p)] as const)),
+      );
+      const snapshot: ProjectSnapshot = { env: shell, cwd: root, home, files, platform: 'linux' };
+      const claim =
+        viteModeEntry(pkg, FRAMEWORK_ENV.vite, 'VITE_GEMINI_API_KEY', 'production', snapshot, posix)?.value ??
+        null;
+      assert.equal(
+        claim === real.client,
+        true,
+        `Vite builds with ${describeValue(real.client, claim)}, the doctor claims ${describeValue(claim, real.client)}`,
+      );
+      // The report says so when the build gets something else than the dev server.
+      const [use] = resolveAppKeys(model, snapshot);
+      const dev = viteSees(root, 'development', shell, 'VITE_GEMINI_API_KEY').client;
+      assert.equal(
+        use!.notes.some((n) => n.startsWith('`vite build` runs in production mode')),
+        dev !== real.client,
+      );
+    });
+  }
 });
 
 describe("Vite's mode files: the order the doctor's model gives, against the real loadEnv in each mode", () => {

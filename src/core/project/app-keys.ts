@@ -15,6 +15,7 @@ import {
   publicPrefixOf,
   STREAMLIT_SECRETS_FILES,
   streamlitRootSecrets,
+  viteEnvFiles,
 } from './framework-env.js';
 import { nextExpand } from './next-env-expand.js';
 import type { DependencyVersion, PackageModel, ProjectModel } from './project-model.js';
@@ -77,6 +78,9 @@ export function appEnvFilePaths(model: ProjectModel, cwd: string, home: string, 
     const fw = frameworkOf(pkg.npm);
     const envDir = pkg.viteEnvDir ? api.join(pkg.dir, pkg.viteEnvDir) : pkg.dir;
     for (const name of fw?.files ?? []) out.add(api.join(envDir, name));
+    // `vite build` runs in production mode: its files too, to say what the built app gets.
+    if (fw?.expands === 'vite')
+      for (const name of viteEnvFiles('production')) out.add(api.join(envDir, name));
     for (const name of ['.env', '.env.local']) out.add(api.join(pkg.dir, name));
     for (const file of envFileScripts(pkg)) out.add(api.join(pkg.dir, file.path));
     for (const facts of pkg.sources) {
@@ -184,6 +188,13 @@ function resolveCall(
       `${call.client} sends through fetch, which trims the value: the trimmed key is what Google sees`,
     );
   const label = (path: string) => pathLabel(path, model.root, snapshot.home, api);
+  if (fw?.expands === 'vite' && read && facts.language === 'js') {
+    const built = viteModeEntry(pkg, fw, read.variable, 'production', snapshot, api);
+    if ((built?.value ?? null) !== raw)
+      notes.push(
+        `\`vite build\` runs in production mode and loads ${viteEnvFiles('production').join(', ')} instead of the development files: the built app gets ${built ? `another value for ${read.variable}, from ${relabel(built.source, model.root, snapshot, api)}` : `no ${read.variable}`}`,
+      );
+  }
   return {
     package: pkg.rel,
     client: call.client,
@@ -337,6 +348,25 @@ function jsEnv(pkg: PackageModel, snapshot: ProjectSnapshot, api: PathApi): Load
     }
   }
   return { env, assumed, loading: parts.join('; '), files, framework: fw, notes };
+}
+
+/**
+ * What client code of a Vite app sees for `variable` in a mode (`import.meta.env`, as `vite` /
+ * `vite build --mode` load it): the shell, then the mode's files in envDir, public prefixes only.
+ */
+export function viteModeEntry(
+  pkg: PackageModel,
+  fw: FrameworkEnv,
+  variable: string,
+  mode: string,
+  snapshot: ProjectSnapshot,
+  api: PathApi,
+): EnvEntry | undefined {
+  const envDir = pkg.viteEnvDir ? api.join(pkg.dir, pkg.viteEnvDir) : pkg.dir;
+  const paths = viteEnvFiles(mode).map((name) => api.join(envDir, name));
+  const env = viteLoad(shellEnv(snapshot.env, snapshot.platform), paths, snapshot, []);
+  const visible = publicPrefixOf(fw, variable) !== null || (pkg.viteDefines ?? []).includes(variable);
+  return visible ? env.get(variable) : undefined;
 }
 
 /**
