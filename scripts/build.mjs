@@ -42,6 +42,8 @@ export const BUNDLES = [
   { entry: 'src/scan/scan-worker.ts', out: 'bin/commands/scan-worker.js', format: 'esm' },
   // Big and rarely needed: zod, for `emulate --config` only, in a file of its own.
   { entry: 'src/emulator/config-file.ts', out: 'bin/lazy/emulator-config-file.cjs' },
+  // The YAML parser, for a project with a Docker Compose file only.
+  { entry: 'src/io/compose-yaml.ts', out: 'bin/lazy/compose-yaml.cjs' },
   // The MCP server imports the SDK (an optional peer, ES modules only) at run time.
   { entry: 'src/mcp/server.ts', out: 'bin/lazy/mcp-server.js', format: 'esm' },
 ];

@@ -31,6 +31,10 @@ export interface SetupResult {
   keyExpect?: string;
   keyGot?: string[];
   keyRight?: boolean;
+  /** The doctor's verdict on what the Compose service gets (report.project.compose), when the setup states one. */
+  composeExpect?: string;
+  composeGot?: string[];
+  composeRight?: boolean;
   stdout: string;
 }
 
@@ -88,14 +92,21 @@ export async function scoreSetup(
     );
     const got = code === 0 ? 'ok' : code === 1 ? 'fail' : (`error ${code}` as const);
     let keyGot: string[] = [];
+    let composeGot: string[] = [];
     try {
-      const report = JSON.parse(stdout) as { project?: { uses: { verdict: string }[] } };
+      const report = JSON.parse(stdout) as {
+        project?: { uses: { verdict: string }[]; compose?: { verdict: string }[] };
+      };
       keyGot = report.project?.uses.map((u) => u.verdict) ?? [];
+      composeGot = report.project?.compose?.map((c) => c.verdict) ?? [];
     } catch {
       keyGot = [];
     }
     return {
       ...(setup.key ? { keyExpect: setup.key, keyGot, keyRight: keyGot.includes(setup.key) } : {}),
+      ...(setup.compose
+        ? { composeExpect: setup.compose, composeGot, composeRight: composeGot.includes(setup.compose) }
+        : {}),
       project: project.name,
       setup: setup.name,
       kind: setup.kind,
@@ -148,6 +159,10 @@ async function main(): Promise<void> {
   console.log(`\n${right}/${results.length} setups right (exit code) on ${projects} projects`);
   console.log(
     `${keyed.filter((r) => r.keyRight).length}/${keyed.length} app-key verdicts right (report.project.uses; absent before issue 14)`,
+  );
+  const composed = results.filter((r) => r.composeExpect !== undefined);
+  console.log(
+    `${composed.filter((r) => r.composeRight).length}/${composed.length} Docker Compose verdicts right (report.project.compose; absent before the Compose model)`,
   );
 }
 

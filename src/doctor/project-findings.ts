@@ -384,5 +384,28 @@ export function projectReport(
       };
     }),
     models: [...models],
+    ...(view.compose.length > 0
+      ? {
+          compose: view.compose.map((c) => {
+            const live = c.key ? probed.get(c.key.fingerprint) : undefined;
+            return {
+              file: c.file,
+              service: c.service,
+              package: c.package,
+              variable: c.variable,
+              key: c.key ? { masked: c.key.masked, fingerprint: c.key.fingerprint } : null,
+              source: c.source,
+              via: c.via,
+              errors: c.errors,
+              verdict: liveVerdict(c.key !== null, live),
+            };
+          }),
+        }
+      : {}),
   };
+}
+
+function liveVerdict(hasKey: boolean, live: Live): 'works' | 'rejected' | 'missing' | 'unchecked' {
+  if (!hasKey) return 'missing';
+  return live === 'live' ? 'works' : live === 'rejected' ? 'rejected' : 'unchecked';
 }

@@ -1,4 +1,11 @@
 import { type AppKeyUse, appEnvFilePaths, resolveAppKeys } from '../core/project/app-keys.js';
+import {
+  type ComposeFileRead,
+  type ComposeKeyUse,
+  composeDotEnvPaths,
+  composeEnvFilePaths,
+  resolveComposeKeys,
+} from '../core/project/compose-keys.js';
 import type { ProjectModel } from '../core/project/project-model.js';
 import type {
   ClientResolution,
@@ -10,6 +17,7 @@ import { isKeyLikeVariable } from '../core/resolution/key-variables.js';
 import { pathLabel } from '../core/resolution/path-strings.js';
 import { envFileAt, pathApiOf } from '../core/resolution/snapshot-files.js';
 import { SecretKey } from '../core/secret-key.js';
+import { readComposeFiles } from '../io/read-compose.js';
 import { readFileSnapshot } from '../io/read-project.js';
 import { readProjectModel } from '../io/read-project-sources.js';
 
@@ -17,6 +25,10 @@ import { readProjectModel } from '../io/read-project-sources.js';
 export interface ProjectView {
   model: ProjectModel;
   uses: AppKeyUse[];
+  /** What each Docker Compose service running one of the apps gets for the key its code reads. */
+  compose: ComposeKeyUse[];
+  /** Compose files that could not be read (bad YAML, too big): display path and why. */
+  composeErrors: { file: string; error: string }[];
   /**
    * gemini-cli's resolution, when the project configures gemini-cli (`.gemini/`, a workflow that
    * runs it); filled once the SDK resolution is known.
@@ -37,18 +49,48 @@ export async function readProjectView(snapshot: ProjectSnapshot): Promise<Projec
   const wanted = appEnvFilePaths(model, snapshot.cwd, snapshot.home, api).filter(
     (p) => !snapshot.files.has(p),
   );
-  const extra = await Promise.all(wanted.map(async (p) => [p, await readFileSnapshot(p)] as const));
+  const [extra, composeFiles] = await Promise.all([
+    Promise.all(wanted.map(async (p) => [p, await readFileSnapshot(p)] as const)),
+    readComposeFiles(model),
+  ]);
   const files = new Map<string, FileSnapshot>([...snapshot.files, ...extra]);
+  // The .env beside each compose file first: env_file paths may name `${VAR}` from it.
+  for (const p of composeDotEnvPaths(composeFiles, api))
+    if (!files.has(p)) files.set(p, await readFileSnapshot(p));
   const full: ProjectSnapshot = { ...snapshot, files };
+  for (const p of composeEnvFilePaths(composeFiles, full))
+    if (!files.has(p)) files.set(p, await readFileSnapshot(p));
   const uses = resolveAppKeys(model, full);
   if (uses.length === 0 && !model.packages.some((p) => p.geminiCli)) return null;
-  return { model, uses, cliUse: null, snapshot: full };
+  return {
+    model,
+    uses,
+    compose: resolveComposeKeys(model, composeFiles, uses, full),
+    composeErrors: composeErrorsOf(composeFiles, model.root, snapshot, api),
+    cliUse: null,
+    snapshot: full,
+  };
+}
+
+function composeErrorsOf(
+  files: readonly ComposeFileRead[],
+  root: string,
+  snapshot: ProjectSnapshot,
+  api: ReturnType<typeof pathApiOf>,
+): { file: string; error: string }[] {
+  return files
+    .flatMap((f) => [f, ...(f.override ? [f.override] : [])])
+    .flatMap((f) =>
+      f.error === null ? [] : [{ file: pathLabel(f.path, root, snapshot.home, api), error: f.error }],
+    );
 }
 
 /** Fingerprints of the keys the app really sends. */
 export function appKeyFingerprints(view: ProjectView): Set<string> {
   const out = new Set<string>();
   for (const use of view.uses) if (use.key) out.add(use.key.fingerprint);
+  // A key a Compose service passes to the app is a key the app sends when run that way.
+  for (const use of view.compose) if (use.key && use.appLinked) out.add(use.key.fingerprint);
   if (view.cliUse?.key) out.add(view.cliUse.key.fingerprint);
   return out;
 }
@@ -68,6 +110,7 @@ export function addProjectCandidates(view: ProjectView, candidates: KeyCandidate
     } else candidates.push({ key, sources: [source], usedBy: [] });
   };
   for (const use of view.uses) if (use.key && use.source) add(use.key.reveal(), use.source);
+  for (const use of view.compose) if (use.key && use.source) add(use.key.reveal(), use.source);
   const api = pathApiOf(view.snapshot);
   for (const path of new Set(view.uses.flatMap((u) => u.loadFileAbs))) {
     const parsed = envFileAt(view.snapshot, path);

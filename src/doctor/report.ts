@@ -42,6 +42,23 @@ export interface ReportProject {
   packages: { path: string; name: string | null; frameworks: string[]; versions: Record<string, string> }[];
   uses: ReportAppUse[];
   models: { id: string; file: string; line: number; status: 'retired' | 'not_found' | 'ok' | 'unchecked' }[];
+  /** Under Docker Compose: what each service running one of the apps gets for the key variable its code reads. */
+  compose?: ReportComposeUse[];
+}
+
+export interface ReportComposeUse {
+  /** The compose file (display path). */
+  file: string;
+  service: string;
+  /** The app folder its `build:` context names, or null for an image-only service. */
+  package: string | null;
+  variable: string;
+  key: { masked: string; fingerprint: string } | null;
+  source: string | null;
+  via: 'environment' | 'env_file' | null;
+  /** Why Compose would refuse to start the service (a missing env_file, `${VAR:?err}`). */
+  errors: string[];
+  verdict: 'works' | 'rejected' | 'missing' | 'unchecked';
 }
 
 export interface ReportAppUse {

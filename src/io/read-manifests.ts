@@ -17,7 +17,7 @@ const MAX_MANIFEST_BYTES = 2 * 1024 * 1024;
 
 type Manifest = Pick<
   PackageModel,
-  'name' | 'npm' | 'python' | 'versions' | 'scripts' | 'viteEnvDir' | 'viteDefines'
+  'name' | 'npm' | 'python' | 'versions' | 'scripts' | 'viteEnvDir' | 'viteEnvPrefix' | 'viteDefines'
 >;
 
 async function text(path: string): Promise<string | null> {
@@ -107,6 +107,8 @@ export async function readManifest(dir: string, root: string): Promise<Manifest>
     (await text(join(dir, 'vite.config.js'))) ??
     (await text(join(dir, 'vite.config.mjs')));
   const viteEnvDir = vite ? /\benvDir\s*:\s*['"]([^'"]+)['"]/.exec(vite)?.[1] : undefined;
+  const prefixMatch = vite ? /\benvPrefix\s*:\s*('[^']+'|"[^"]+"|\[[^\]]*\])/.exec(vite)?.[1] : undefined;
+  const viteEnvPrefix = prefixMatch ? [...prefixMatch.matchAll(/['"]([^'"]+)['"]/g)].map((m) => m[1]!) : [];
   const viteDefines = vite
     ? [...vite.matchAll(/['"]process\.env\.([A-Z0-9_]+)['"]\s*:/g)].map((m) => m[1]!)
     : [];
@@ -118,6 +120,7 @@ export async function readManifest(dir: string, root: string): Promise<Manifest>
     versions,
     scripts,
     ...(viteEnvDir !== undefined ? { viteEnvDir } : {}),
+    ...(viteEnvPrefix.length > 0 ? { viteEnvPrefix } : {}),
     ...(viteDefines.length > 0 ? { viteDefines } : {}),
   };
 }

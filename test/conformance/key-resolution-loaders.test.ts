@@ -157,6 +157,49 @@ describe('@next/env (the real Next.js loader) agrees with the doctor on the corp
       files: { '.env': `GOOGLE_GENERATIVE_AI_API_KEY=" ${A} "\n` },
     },
     {
+      name: 'a braced reference to another variable of the file is expanded',
+      project: 'nextjs-veo',
+      app: '',
+      variable: 'GEMINI_API_KEY',
+      files: { '.env': `MY_KEY=${A}\nGEMINI_API_KEY=\${MY_KEY}\n` },
+    },
+    {
+      name: 'a $VAR reference to the shell is expanded',
+      project: 'nextjs-veo',
+      app: '',
+      variable: 'GEMINI_API_KEY',
+      shell: { MY_KEY: B },
+      files: { '.env.local': 'GEMINI_API_KEY=$MY_KEY\n' },
+    },
+    {
+      name: 'a default for an unset reference',
+      project: 'nextjs-veo',
+      app: '',
+      variable: 'GEMINI_API_KEY',
+      files: { '.env': `GEMINI_API_KEY=\${UNSET:-${C}}\n` },
+    },
+    {
+      name: 'a reference to a variable a higher-precedence file sets',
+      project: 'nextjs-veo',
+      app: '',
+      variable: 'GEMINI_API_KEY',
+      files: { '.env.local': `MY_KEY=${A}\n`, '.env': `GEMINI_API_KEY=\${MY_KEY}\n` },
+    },
+    {
+      name: 'a reference to a variable only a lower-precedence file sets',
+      project: 'nextjs-veo',
+      app: '',
+      variable: 'GEMINI_API_KEY',
+      files: { '.env.local': `GEMINI_API_KEY=\${MY_KEY}\n`, '.env': `MY_KEY=${A}\n` },
+    },
+    {
+      name: 'an escaped \\$ stays a dollar sign',
+      project: 'nextjs-veo',
+      app: '',
+      variable: 'GEMINI_API_KEY',
+      files: { '.env': 'GEMINI_API_KEY=AIza\\$FAKE\n' },
+    },
+    {
       name: 'monorepo: the root .env is never loaded for apps/web',
       project: 'turborepo-web',
       app: 'apps/web',
@@ -175,7 +218,8 @@ describe('@next/env (the real Next.js loader) agrees with the doctor on the corp
     test(`${c.project}: ${c.name}`, async () => {
       const root = await copyOf(c.project, c.files);
       const shell = c.shell ?? {};
-      const real = nextLoads(join(root, c.app), shell, c.variable);
+      // An empty value sends no key, as an unset one: both are "nothing" here.
+      const real = nextLoads(join(root, c.app), shell, c.variable) || null;
       const claim = await modelled(root, shell, c.app, c.variable);
       assert.equal(
         claim === real,

@@ -88,6 +88,13 @@ for (const project of CORPUS) {
           const want = setup.key === 'works' ? 'works' : setup.key;
           assert.ok(verdicts.includes(want), `key verdicts ${verdicts.join(',')} lack ${want}`);
         }
+        if (setup.compose) {
+          const verdicts = report.project?.compose?.map((c) => c.verdict) ?? [];
+          assert.ok(
+            verdicts.includes(setup.compose),
+            `compose verdicts ${verdicts.join(',')} lack ${setup.compose}`,
+          );
+        }
         const outputs = JSON.stringify(report) + renderText(report, { color: false, verbose: true });
         assertNoKeyIn(outputs, WORK);
         assertNoKeyIn(outputs, BAD);
@@ -162,13 +169,95 @@ describe('corpus: what the report says', () => {
 
   test('Python: fixes are written for Python (load_dotenv, the backend .env), never a JavaScript import', async () => {
     const p = find('langgraph-monorepo');
-    const report = await runSetup(p, p.setups[3]!);
+    const report = await runSetup(p, p.setups.find((s) => s.name === 'key stored as GOOGLE_API_KEY')!);
     const read = report.findings.find((f) => f.check === 'project.key-read' && f.status === 'fail')!;
     const fix = read.fix.join('\n');
     assert.match(fix, /rename it to GEMINI_API_KEY in \.env, or change src\/agent\/graph\.py line 40/);
     assert.match(fix, /Add GEMINI_API_KEY=your-key to \.env/);
     assert.match(read.detail, /load_dotenv\(\) at src\/agent\/graph\.py:34 loads \.env without overriding/);
     assert.doesNotMatch(fix, /dotenv\/config|node --env-file|import "/);
+  });
+
+  test('Docker Compose: the .env beside compose.yaml is not injected; the fix names the service and the variable the code reads', async () => {
+    const p = find('langgraph-monorepo');
+    const report = await runSetup(p, p.setups.find((s) => s.name.includes('no env_file'))!);
+    const compose = report.findings.find((f) => f.check === 'project.compose')!;
+    assert.equal(
+      compose.status,
+      'warn',
+      'the local run finds a key: the Compose view is a warning of its own',
+    );
+    assert.match(
+      compose.title,
+      /^Under Docker Compose \(compose\.yaml\), service `backend` gets no GEMINI_API_KEY$/,
+    );
+    assert.match(compose.detail, /reads GEMINI_API_KEY at backend\/src\/agent\/graph\.py:40/);
+    assert.match(compose.detail, /docs\.docker\.com\/compose\/how-tos\/environment-variables/);
+    assert.match(
+      compose.fix.join('\n'),
+      /Under services\.backend in compose\.yaml, add `env_file: \.env` \(paths are relative to the compose file\), or `environment: \[GEMINI_API_KEY\]`/,
+    );
+  });
+
+  test('Docker Compose: an unset interpolation, and a missing env_file, are named as such', async () => {
+    const p = find('langgraph-monorepo');
+    const local = await runSetup(p, p.setups.find((s) => s.name.startsWith('README local setup'))!);
+    const unset = local.findings.find((f) => f.check === 'project.compose')!;
+    assert.match(unset.title, /service `langgraph-api` gets no GEMINI_API_KEY/);
+    assert.match(unset.detail, /set neither in the shell that runs `docker compose` nor in \.env/);
+    assert.match(unset.fix.join('\n'), /Put GEMINI_API_KEY=your-key in \.env/);
+    const missing = await runSetup(p, p.setups.find((s) => s.name.includes('missing file'))!);
+    const stops = missing.findings.find((f) => f.check === 'project.compose')!;
+    assert.match(
+      stops.title,
+      /service `backend` does not start: env file \.\/backend\/\.env\.docker not found/,
+    );
+  });
+
+  test('Docker Compose: when no way of starting the app finds a key, the Compose finding fails too', async () => {
+    const p = find('langgraph-monorepo');
+    const report = await runSetup(p, {
+      name: 'nothing anywhere',
+      kind: 'mistake',
+      files: { 'compose.yaml': 'services:\n  backend:\n    build: ./backend\n' },
+      expect: 'fail',
+      why: '',
+    });
+    assert.equal(report.findings.find((f) => f.check === 'project.compose')?.status, 'fail');
+    assert.deepEqual(
+      report.project?.compose?.map((c) => [c.service, c.package, c.variable, c.verdict]),
+      [['backend', 'backend', 'GEMINI_API_KEY', 'missing']],
+    );
+  });
+
+  test('Docker Compose: a key the service passes is probed like any key the app sends; a rejected one fails', async () => {
+    const p = find('nextjs-veo');
+    const report = await runSetup(p, {
+      name: 'an old key in the env_file of a compose.yaml',
+      kind: 'mistake',
+      files: {
+        'compose.yaml': 'services:\n  web:\n    build: .\n    env_file: .env.docker\n',
+        '.env.docker': 'GEMINI_API_KEY={BAD}\n',
+        '.env.local': 'GEMINI_API_KEY={WORK}\n',
+      },
+      expect: 'fail',
+      why: '',
+    });
+    assert.equal(report.ok, false);
+    const compose = report.findings.find((f) => f.check === 'project.compose')!;
+    assert.equal(compose.status, 'fail');
+    assert.match(
+      compose.title,
+      /service `web` gets GEMINI_API_KEY = .+ from file:\.env\.docker:GEMINI_API_KEY \(env_file\), and Google rejects that key/,
+    );
+    assert.deepEqual(
+      report.project?.compose?.map((c) => c.verdict),
+      ['rejected'],
+    );
+    assert.deepEqual(
+      report.project?.uses.map((u) => u.verdict),
+      ['works'],
+    );
   });
 
   test('a key in a browser-inlined variable is a finding of its own', async () => {

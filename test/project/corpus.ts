@@ -20,6 +20,11 @@ export interface CorpusSetup {
   expect: 'ok' | 'fail';
   /** The doctor's verdict on the key the app's calls send (report.project.uses), when the code names one. */
   key?: 'works' | 'missing' | 'rejected';
+  /**
+   * Under Docker Compose: the doctor's verdict on what the compose service running the app gets for
+   * the key variable (report.project.compose), when the project has a compose file.
+   */
+  compose?: 'works' | 'missing' | 'rejected';
   why: string;
 }
 
@@ -157,7 +162,8 @@ export const CORPUS: readonly CorpusProject[] = [
         env: { GEMINI_API_KEY: '{WORK}' },
         expect: 'fail',
         key: 'works',
-        why: 'docker-compose passes GEMINI_API_KEY through; the query model gemini-2.0-flash is retired',
+        compose: 'works',
+        why: 'docker-compose passes GEMINI_API_KEY through (`GEMINI_API_KEY: $GEMINI_API_KEY` style interpolation); the query model gemini-2.0-flash is retired',
       },
       {
         name: 'key in the repository root .env',
@@ -165,7 +171,43 @@ export const CORPUS: readonly CorpusProject[] = [
         files: { '.env': 'GEMINI_API_KEY={WORK}\n' },
         expect: 'fail',
         key: 'works',
-        why: "python-dotenv's find_dotenv walks up from backend/src/agent/graph.py to the root .env (the model is still retired)",
+        compose: 'works',
+        why: "python-dotenv's find_dotenv walks up from backend/src/agent/graph.py to the root .env, and Compose fills $GEMINI_API_KEY from the .env beside docker-compose.yml (the model is still retired)",
+      },
+      {
+        name: 'README local setup (backend/.env), then docker-compose up',
+        kind: 'mistake',
+        files: { 'backend/.env': 'GEMINI_API_KEY={WORK}\n' },
+        expect: 'fail',
+        key: 'works',
+        compose: 'missing',
+        why: 'the local run finds backend/.env, but Compose fills $GEMINI_API_KEY only from the shell and the root .env: langgraph-api gets an empty GEMINI_API_KEY; the image (Dockerfile: `ADD backend/`, no .dockerignore) may hold backend/.env, but load_dotenv() does not override a set variable, even an empty one (and the model is retired)',
+      },
+      {
+        name: 'own compose.yaml building ./backend, key only in the .env beside it (no env_file)',
+        kind: 'mistake',
+        files: {
+          // compose.yaml is the name Compose prefers over docker-compose.yml in the same folder.
+          'compose.yaml': 'services:\n  backend:\n    build: ./backend\n    ports:\n      - "8123:8000"\n',
+          '.env': 'GEMINI_API_KEY={WORK}\n',
+        },
+        expect: 'fail',
+        key: 'works',
+        compose: 'missing',
+        why: 'the .env beside compose.yaml only fills $VARIABLE placeholders in the compose file; service backend has no env_file or environment entry, so its container has no GEMINI_API_KEY',
+      },
+      {
+        name: 'own compose.yaml whose env_file names a missing file',
+        kind: 'mistake',
+        files: {
+          'compose.yaml':
+            'services:\n  backend:\n    build:\n      context: ./backend\n    env_file:\n      - ./backend/.env.docker\n',
+          'backend/.env': 'GEMINI_API_KEY={WORK}\n',
+        },
+        expect: 'fail',
+        key: 'works',
+        compose: 'missing',
+        why: 'Compose stops at `env file ./backend/.env.docker not found`: the service never starts',
       },
       {
         name: 'key stored as GOOGLE_API_KEY',

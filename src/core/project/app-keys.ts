@@ -15,9 +15,12 @@ import {
   publicPrefixOf,
   STREAMLIT_SECRETS_FILES,
   streamlitRootSecrets,
+  viteEnvFiles,
 } from './framework-env.js';
+import { nextExpand } from './next-env-expand.js';
 import type { DependencyVersion, PackageModel, ProjectModel } from './project-model.js';
 import type { AppClient, ClientCall, KeyRead, SourceFacts } from './source-facts.js';
+import { viteExpand } from './vite-env-expand.js';
 
 /** One Gemini call site of the app, and the key it really sends. */
 export interface AppKeyUse {
@@ -75,6 +78,9 @@ export function appEnvFilePaths(model: ProjectModel, cwd: string, home: string, 
     const fw = frameworkOf(pkg.npm);
     const envDir = pkg.viteEnvDir ? api.join(pkg.dir, pkg.viteEnvDir) : pkg.dir;
     for (const name of fw?.files ?? []) out.add(api.join(envDir, name));
+    // `vite build` runs in production mode: its files too, to say what the built app gets.
+    if (fw?.expands === 'vite')
+      for (const name of viteEnvFiles('production')) out.add(api.join(envDir, name));
     for (const name of ['.env', '.env.local']) out.add(api.join(pkg.dir, name));
     for (const file of envFileScripts(pkg)) out.add(api.join(pkg.dir, file.path));
     for (const facts of pkg.sources) {
@@ -182,6 +188,13 @@ function resolveCall(
       `${call.client} sends through fetch, which trims the value: the trimmed key is what Google sees`,
     );
   const label = (path: string) => pathLabel(path, model.root, snapshot.home, api);
+  if (fw?.expands === 'vite' && read && facts.language === 'js') {
+    const built = viteModeEntry(pkg, fw, read.variable, 'production', snapshot, api);
+    if ((built?.value ?? null) !== raw)
+      notes.push(
+        `\`vite build\` runs in production mode and loads ${viteEnvFiles('production').join(', ')} instead of the development files: the built app gets ${built ? `another value for ${read.variable}, from ${relabel(built.source, model.root, snapshot, api)}` : `no ${read.variable}`}`,
+      );
+  }
   return {
     package: pkg.rel,
     client: call.client,
@@ -284,7 +297,12 @@ function jsEnv(pkg: PackageModel, snapshot: ProjectSnapshot, api: PathApi): Load
   let env = shellEnv(snapshot.env, snapshot.platform);
   const notes: string[] = [];
   const files: string[] = [];
-  const fw = frameworkOf(pkg.npm);
+  const detected = frameworkOf(pkg.npm);
+  // vite.config's envPrefix replaces VITE_ as what client code sees (vite.dev/config/shared-options#envprefix).
+  const fw =
+    detected?.framework === 'vite' && pkg.viteEnvPrefix
+      ? { ...detected, publicPrefixes: pkg.viteEnvPrefix }
+      : detected;
   const parts: string[] = [];
   const load = (path: string, kind: 'dotenv' | 'node', override = false) => {
     files.push(path);
@@ -294,7 +312,10 @@ function jsEnv(pkg: PackageModel, snapshot: ProjectSnapshot, api: PathApi): Load
   };
   if (fw && fw.files.length > 0) {
     const envDir = pkg.viteEnvDir ? api.join(pkg.dir, pkg.viteEnvDir) : pkg.dir;
-    for (const name of fw.files) load(api.join(envDir, name), 'dotenv');
+    const paths = fw.files.map((name) => api.join(envDir, name));
+    if (fw.expands === 'vite') env = viteLoad(env, paths, snapshot, files);
+    else if (fw.expands === 'next') env = nextLoad(env, paths, snapshot, files);
+    else for (const path of paths) load(path, 'dotenv');
     parts.push(
       `${fw.label} loads ${fw.files.join(', ')} from ${pkg.rel === '' ? 'the app folder' : `${pkg.rel}/`} only`,
     );
@@ -327,6 +348,72 @@ function jsEnv(pkg: PackageModel, snapshot: ProjectSnapshot, api: PathApi): Load
     }
   }
   return { env, assumed, loading: parts.join('; '), files, framework: fw, notes };
+}
+
+/**
+ * What client code of a Vite app sees for `variable` in a mode (`import.meta.env`, as `vite` /
+ * `vite build --mode` load it): the shell, then the mode's files in envDir, public prefixes only.
+ */
+export function viteModeEntry(
+  pkg: PackageModel,
+  fw: FrameworkEnv,
+  variable: string,
+  mode: string,
+  snapshot: ProjectSnapshot,
+  api: PathApi,
+): EnvEntry | undefined {
+  const envDir = pkg.viteEnvDir ? api.join(pkg.dir, pkg.viteEnvDir) : pkg.dir;
+  const paths = viteEnvFiles(mode).map((name) => api.join(envDir, name));
+  const env = viteLoad(shellEnv(snapshot.env, snapshot.platform), paths, snapshot, []);
+  const visible = publicPrefixOf(fw, variable) !== null || (pkg.viteDefines ?? []).includes(variable);
+  return visible ? env.get(variable) : undefined;
+}
+
+/**
+ * Vite's loadEnv over the mode's files (`paths` first wins): merged, then `$VAR` references
+ * expanded (vite-env-expand.ts); each name keeps the file its winning value came from. The shell
+ * still wins: its names are already in `env`.
+ */
+function viteLoad(
+  env: EffectiveEnv,
+  paths: readonly string[],
+  snapshot: ProjectSnapshot,
+  files: string[],
+): EffectiveEnv {
+  const merged = new Map<string, string>();
+  const fileOf = new Map<string, string>();
+  files.push(...paths);
+  for (const path of [...paths].reverse()) {
+    for (const [name, value] of envFileAt(snapshot, path)?.dotenv ?? []) {
+      merged.set(name, value);
+      fileOf.set(name, path);
+    }
+  }
+  const shell: Record<string, string | undefined> = {};
+  for (const [name, entry] of env) if (entry.source.startsWith('env:')) shell[name] = entry.value;
+  const out = new Map(env);
+  for (const [name, value] of viteExpand(merged, shell))
+    if (!out.has(name)) out.set(name, { value, source: `file:${fileOf.get(name)}:${name}` });
+  return out;
+}
+
+/** @next/env over its files (`paths` first wins): each file expanded against the shell and the files before it. */
+function nextLoad(
+  env: EffectiveEnv,
+  paths: readonly string[],
+  snapshot: ProjectSnapshot,
+  files: string[],
+): EffectiveEnv {
+  let out = env;
+  for (const path of paths) {
+    files.push(path);
+    const parsed = envFileAt(snapshot, path)?.dotenv;
+    if (parsed === undefined) continue;
+    const seen: Record<string, string | undefined> = {};
+    for (const [name, entry] of out) seen[name] = entry.value;
+    out = loadWithoutOverride(out, nextExpand(parsed, seen), path);
+  }
+  return out;
 }
 
 /** The env a Python call sees: Streamlit secrets, the shell, then `load_dotenv()` (walking up from the calling file). */

@@ -27,17 +27,24 @@ export interface FrameworkEnv {
    * (CRA, Expo app code, Vite's import.meta.env on the client).
    */
   onlyPublicVisible: boolean;
+  /**
+   * How the loader expands `$VAR` references in the values it loads: Vite's loadEnv merges the
+   * files, then expands (vite-env-expand.ts); @next/env expands file by file (next-env-expand.ts).
+   */
+  expands?: 'vite' | 'next';
   cite: string;
 }
 
 /** dotenv-flow style order for a mode: `.env.[mode].local`, `.env.local`, `.env.[mode]`, `.env`. */
 const flow = (mode: string) => [`.env.${mode}.local`, '.env.local', `.env.${mode}`, '.env'];
-/** Vite's loadEnv: `.env.[mode].local` > `.env.[mode]` > `.env.local` > `.env`. */
-const viteOrder = (mode: string) => [`.env.${mode}.local`, `.env.${mode}`, '.env.local', '.env'];
+/** Vite's loadEnv: `.env.[mode].local` > `.env.[mode]` > `.env.local` > `.env` (checked against the real loadEnv). */
+export const viteEnvFiles = (mode: string) => [`.env.${mode}.local`, `.env.${mode}`, '.env.local', '.env'];
+const viteOrder = viteEnvFiles;
 
 export const FRAMEWORK_ENV: Record<FrameworkId, FrameworkEnv> = {
   next: {
     framework: 'next',
+    expands: 'next',
     label: 'Next.js',
     // @next/env loadEnvConfig(dir, dev): `.env.development.local`, `.env.local`, `.env.development`, `.env`
     // from the app's own folder only (packages/next-env/index.ts); `.env.local` is skipped in test.
@@ -48,6 +55,7 @@ export const FRAMEWORK_ENV: Record<FrameworkId, FrameworkEnv> = {
   },
   vite: {
     framework: 'vite',
+    expands: 'vite',
     label: 'Vite',
     // vite/src/node/env.ts loadEnv: files in envDir (default: root), mode files beat .local beat .env.
     files: viteOrder('development'),
@@ -57,6 +65,7 @@ export const FRAMEWORK_ENV: Record<FrameworkId, FrameworkEnv> = {
   },
   sveltekit: {
     framework: 'sveltekit',
+    expands: 'vite',
     label: 'SvelteKit',
     // Vite's loading; $env/static/private holds every non-PUBLIC_ variable, $env/static/public the PUBLIC_ ones.
     files: viteOrder('development'),
@@ -66,6 +75,7 @@ export const FRAMEWORK_ENV: Record<FrameworkId, FrameworkEnv> = {
   },
   astro: {
     framework: 'astro',
+    expands: 'vite',
     label: 'Astro',
     files: viteOrder('development'),
     publicPrefixes: ['PUBLIC_'],

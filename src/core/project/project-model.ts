@@ -23,6 +23,8 @@ export interface PackageModel {
   scripts: readonly string[];
   /** Vite's `envDir`, when vite.config sets it to a string literal (relative to the package). */
   viteEnvDir?: string;
+  /** Vite's `envPrefix`, when vite.config sets it to string literals: the prefixes client code sees instead of `VITE_`. */
+  viteEnvPrefix?: readonly string[];
   /** Variables a vite.config `define` maps to `process.env.X` (inlined into the bundle). */
   viteDefines?: readonly string[];
   /** gemini-cli is configured here (`.gemini/`, GEMINI.md, a workflow that runs it). */

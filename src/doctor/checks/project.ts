@@ -1,5 +1,6 @@
 import type { Finding } from '../../core/finding.js';
 import { isHttpUrl } from '../../core/url-display.js';
+import { composeFindings } from '../compose-findings.js';
 import { probeCandidate } from '../probe-candidate.js';
 import { keyVerdict } from '../probe-key.js';
 import { appUseFindings, browserKeyFindings, modelChecks } from '../project-findings.js';
@@ -80,6 +81,7 @@ export const projectKeyReadCheck: DoctorCheck = {
     return [
       ...appUseFindings(state.project, state.candidates, state.probed),
       ...browserKeyFindings(state.project),
+      ...composeFindings(state.project, state.probed),
     ];
   },
 };
