@@ -1,22 +1,53 @@
 /**
- * The longest run of plain text a regular expression cannot match without, lower-cased, or
- * undefined when there is none worth checking. `text.toLowerCase().includes(literal)` is then a
- * necessary condition for a match, and a cheap one: V8 compiles a regex on its first use, and a
- * case-insensitive one costs ~0.1 ms to compile, which over the ~160 wordings of the catalog was
- * most of what `explain` spends. Checked first, the literal leaves all but a few uncompiled.
+ * Text a regular expression cannot match without: for each of its top-level alternatives, the
+ * longest run of plain text in it, lower-cased; undefined when some alternative has none worth
+ * checking. That one of them is in `text.toLowerCase()` is then a necessary condition for a match,
+ * and a cheap one: V8 compiles a regex on its first use, and a case-insensitive one costs ~0.1 ms
+ * to compile, which over the ~160 wordings of the catalog was most of what `explain` spent.
+ * Checked first, the literals leave all but a few uncompiled.
  *
- * Conservative by construction: a top-level `|`, a group, a class, an escape that is not a plain
- * character, or a quantifier ends a run (an optional or repeated character leaves it); a flag that
- * changes what letters match (`u` with `i`: Unicode case folding) gives up.
+ * Conservative by construction: a group, a class, an escape that is not a plain character, or a
+ * quantifier ends a run (an optional or repeated character leaves it); a flag that changes what
+ * letters match (`u` with `i`: Unicode case folding) gives up.
  */
 const MIN_LENGTH = 3;
 /** Escaped letters and digits stand for classes, controls, assertions or back-references. */
 const PLAIN_ESCAPE = /[^A-Za-z0-9]/;
 const QUANTIFIER = /(?:[*+?]|\{(\d*)(?:,\d*)?\})\??/y;
 
-export function requiredLiteral(re: RegExp): string | undefined {
+export function requiredLiterals(re: RegExp): readonly string[] | undefined {
   if (re.flags.includes('u') && re.flags.includes('i')) return undefined;
-  const source = re.source;
+  const literals: string[] = [];
+  for (const branch of topLevelBranches(re.source)) {
+    const literal = longestPlainRun(branch);
+    if (literal === undefined) return undefined; // this alternative may match anything
+    literals.push(literal);
+  }
+  return literals;
+}
+
+/** The source split at each `|` outside groups and classes. */
+function topLevelBranches(source: string): string[] {
+  const branches: string[] = [];
+  let from = 0;
+  for (let i = 0; i < source.length; ) {
+    const c = source[i];
+    if (c === '\\') i += 2;
+    else if (c === '[' || c === '(') i = skipBracketed(source, i);
+    else {
+      if (c === '|') {
+        branches.push(source.slice(from, i));
+        from = i + 1;
+      }
+      i++;
+    }
+  }
+  branches.push(source.slice(from));
+  return branches;
+}
+
+/** The longest run of plain characters every match of `branch` (no top-level `|`) contains. */
+function longestPlainRun(source: string): string | undefined {
   const runs: string[] = [];
   let run = '';
   const end = () => {
@@ -27,7 +58,6 @@ export function requiredLiteral(re: RegExp): string | undefined {
     const c = source[i]!;
     let literal: string | undefined;
     let next = i + 1;
-    if (c === '|') return undefined; // an alternative at the top: nothing is required
     if (c === '\\') {
       const escaped = source[i + 1] ?? '';
       next = i + 2;
@@ -59,16 +89,16 @@ export function requiredLiteral(re: RegExp): string | undefined {
   );
 }
 
-const literals = new WeakMap<RegExp, string | undefined>();
+const literalsOf = new WeakMap<RegExp, readonly string[] | undefined>();
 
 /**
- * False when `re` cannot match the text whose lower-cased form is `lowered` (its literal is not
- * there); true when it may. Each pattern's literal is worked out once, on first use.
+ * False when `re` cannot match the text whose lower-cased form is `lowered` (none of its literals
+ * is there); true when it may. Each pattern's literals are worked out once, on first use.
  */
 export function mayMatch(re: RegExp, lowered: string): boolean {
-  if (!literals.has(re)) literals.set(re, requiredLiteral(re));
-  const literal = literals.get(re);
-  return literal === undefined || lowered.includes(literal);
+  if (!literalsOf.has(re)) literalsOf.set(re, requiredLiterals(re));
+  const literals = literalsOf.get(re);
+  return literals === undefined || literals.some((literal) => lowered.includes(literal));
 }
 
 /** The index after the class or group that opens at `start` (nested groups, escapes, classes). */

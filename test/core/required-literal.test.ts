@@ -2,9 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { CAUSE_MATCHERS } from '../../src/catalog/matchers.js';
-import { requiredLiteral } from '../../src/core/required-literal.js';
+import { requiredLiterals } from '../../src/core/required-literal.js';
 
-describe('requiredLiteral: the text a pattern cannot match without', () => {
+const requiredLiteral = (re: RegExp) => {
+  const literals = requiredLiterals(re);
+  return literals?.length === 1 ? literals[0] : literals;
+};
+
+describe('requiredLiterals: the text a pattern cannot match without', () => {
   it('is the longest plain run, lower-cased; optional and repeated atoms end a run', () => {
     assert.equal(requiredLiteral(/API key (?:is |has )?expired/i), 'api key ');
     assert.equal(requiredLiteral(/colou?r names/), 'r names');
@@ -17,8 +22,13 @@ describe('requiredLiteral: the text a pattern cannot match without', () => {
     assert.equal(requiredLiteral(/\[([45]\d\d)\] Bad/), '] bad');
   });
 
+  it('one literal per top-level alternative; undefined when one of them needs no text', () => {
+    assert.deepEqual(requiredLiterals(/leaked|exposed/i), ['leaked', 'exposed']);
+    assert.deepEqual(requiredLiterals(/a(b|c)def|ghij/), ['def', 'ghij']);
+    assert.equal(requiredLiterals(/leaked|\d+/), undefined);
+  });
+
   it('is undefined when nothing is required or the flags change what letters match', () => {
-    assert.equal(requiredLiteral(/leaked|exposed/i), undefined);
     assert.equal(requiredLiteral(/(?:abcd)/), undefined);
     assert.equal(requiredLiteral(/\d+ab/), undefined);
     assert.equal(requiredLiteral(/key/iu), undefined);
@@ -36,8 +46,8 @@ describe('requiredLiteral: the text a pattern cannot match without', () => {
   it(`holds for every string each of the ${patterns.length} catalog wordings matches`, () => {
     let checked = 0;
     for (const re of patterns) {
-      const literal = requiredLiteral(re);
-      if (literal === undefined) continue;
+      const literals = requiredLiterals(re);
+      if (literals === undefined) continue;
       let arbitrary: fc.Arbitrary<string>;
       try {
         arbitrary = fc.stringMatching(new RegExp(re.source, re.flags.replace(/[iy]/g, '')));
@@ -52,7 +62,7 @@ describe('requiredLiteral: the text a pattern cannot match without', () => {
             : s,
         );
       fc.assert(
-        fc.property(flipped, (s) => !re.test(s) || s.toLowerCase().includes(literal)),
+        fc.property(flipped, (s) => !re.test(s) || literals.some((l) => s.toLowerCase().includes(l))),
         { numRuns: 50 },
       );
       checked++;
