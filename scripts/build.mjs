@@ -19,6 +19,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { regexLiterals } from './build-shims/regex-literals.mjs';
 import { sourceHash } from './source-hash.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -199,6 +200,7 @@ async function bundle(entry) {
       __GKD_VERSION__: JSON.stringify(pkg.version),
       // names the compile cache's files (src/cli/compile-cache.ts): a new build never reads an old one's
       __GKD_BUILD_ID__: JSON.stringify(BUILD_ID),
+      __GKD_REGEX_LITERALS__: JSON.stringify(REGEX_LITERALS),
       ...(cjs ? { 'import.meta.url': 'importMetaUrl' } : {}),
     },
     inject: cjs ? [join(ROOT, 'scripts/build-shims/import-meta-url.mjs')] : [],
@@ -217,6 +219,7 @@ async function bundle(entry) {
 const started = performance.now();
 const SOURCE_HASH = sourceHash(ROOT);
 const BUILD_ID = SOURCE_HASH.slice(0, 16);
+const REGEX_LITERALS = await regexLiterals(ROOT);
 rmSync(DIST, { recursive: true, force: true });
 const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
 execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--noCheck'], {

@@ -89,14 +89,31 @@ function longestPlainRun(source: string): string | undefined {
   );
 }
 
+/**
+ * The bundler (scripts/build.mjs) works the literals of the catalog's wordings and the field
+ * reader's patterns out at build time and inlines them here: scanning ~200 sources in a process
+ * that has just started (its code not yet compiled) cost as much as the compiling it saves.
+ * Keyed by `literalKey`; null for a pattern without literals. Undefined when running from source.
+ */
+declare const __GKD_REGEX_LITERALS__: Readonly<Record<string, readonly string[] | null>> | undefined;
+const PRECOMPUTED = typeof __GKD_REGEX_LITERALS__ === 'object' ? __GKD_REGEX_LITERALS__ : undefined;
+
+export const literalKey = (re: RegExp): string => `${re.flags}/${re.source}`;
+
 const literalsOf = new WeakMap<RegExp, readonly string[] | undefined>();
+
+function literalsFor(re: RegExp): readonly string[] | undefined {
+  const known = PRECOMPUTED?.[literalKey(re)];
+  if (known !== undefined) return known ?? undefined;
+  return requiredLiterals(re);
+}
 
 /**
  * False when `re` cannot match the text whose lower-cased form is `lowered` (none of its literals
  * is there); true when it may. Each pattern's literals are worked out once, on first use.
  */
 export function mayMatch(re: RegExp, lowered: string): boolean {
-  if (!literalsOf.has(re)) literalsOf.set(re, requiredLiterals(re));
+  if (!literalsOf.has(re)) literalsOf.set(re, literalsFor(re));
   const literals = literalsOf.get(re);
   return literals === undefined || literals.some((literal) => lowered.includes(literal));
 }

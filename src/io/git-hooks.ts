@@ -1,14 +1,5 @@
 import { constants } from 'node:fs';
-import {
-  chmod,
-  copyFile,
-  lstat,
-  readFile,
-  readlink,
-  realpath,
-  rename,
-  writeFile,
-} from 'node:fs/promises';
+import { chmod, copyFile, lstat, readFile, readlink, realpath, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { gitCapture } from './git-run.js';
 import { makeDirectory } from './make-directory.js';
