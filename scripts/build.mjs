@@ -19,7 +19,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { regexLiterals } from './build-shims/regex-literals.mjs';
+import { regexLiterals, visibleForms } from './build-shims/source-facts.mjs';
 import { sourceHash } from './source-hash.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -201,6 +201,7 @@ async function bundle(entry) {
       // names the compile cache's files (src/cli/compile-cache.ts): a new build never reads an old one's
       __GKD_BUILD_ID__: JSON.stringify(BUILD_ID),
       __GKD_REGEX_LITERALS__: JSON.stringify(REGEX_LITERALS),
+      __GKD_VISIBLE_FORMS__: JSON.stringify(VISIBLE_FORMS),
       ...(cjs ? { 'import.meta.url': 'importMetaUrl' } : {}),
     },
     inject: cjs ? [join(ROOT, 'scripts/build-shims/import-meta-url.mjs')] : [],
@@ -220,6 +221,7 @@ const started = performance.now();
 const SOURCE_HASH = sourceHash(ROOT);
 const BUILD_ID = SOURCE_HASH.slice(0, 16);
 const REGEX_LITERALS = await regexLiterals(ROOT);
+const VISIBLE_FORMS = await visibleForms(ROOT);
 rmSync(DIST, { recursive: true, force: true });
 const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
 execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--noCheck'], {

@@ -105,8 +105,19 @@ function onePass(source: string): VisibleText {
   return { text: parts.join(''), start: start.subarray(0, length), end: end.subarray(0, length) };
 }
 
+/**
+ * The visible forms of the characters the CLI's own texts use (…, —, →), worked out by the bundler
+ * (scripts/build-shims/source-facts.mjs): outputs are masked on their way out, and folding one of
+ * them here would load the confusables table (~4 ms) to learn it folds to itself.
+ */
+declare const __GKD_VISIBLE_FORMS__: Readonly<Record<string, string>> | undefined;
+
 /** What a reader sees for one code point ('' when nothing), cached: texts repeat few characters. */
-const SEEN = new Map<number, string>();
+const SEEN = new Map<number, string>(
+  typeof __GKD_VISIBLE_FORMS__ === 'object'
+    ? Object.entries(__GKD_VISIBLE_FORMS__).map(([char, form]) => [char.codePointAt(0) ?? 0, form])
+    : [],
+);
 
 function visibleFormOf(code: number): string {
   let form = SEEN.get(code);
