@@ -15,15 +15,17 @@ export interface WorkTreeListing {
  * the file reader, in worker threads on large trees.
  */
 export async function readWorkTree(ctx: SourceContext): Promise<WorkTreeListing> {
-  const jobs = await listJobs(ctx);
   const { gitRoot, git } = ctx.targets;
-  let tracked: string[] = [];
-  let untracked: string[] = [];
-  if (gitRoot !== null && git) {
-    tracked = await git.listTrackedFiles(gitRoot);
-    const trackedSet = new Set(tracked);
-    untracked = jobs.map((job) => job.rel).filter((rel) => !trackedSet.has(rel));
-  }
+  // The tracked list is another git process: it runs while the files are listed and read (its
+  // failure is settled here and raised below, where it was awaited before).
+  const trackedQuery =
+    gitRoot !== null && git
+      ? git.listTrackedFiles(gitRoot).then(
+          (names) => ({ names }),
+          (error: unknown) => ({ error }),
+        )
+      : undefined;
+  const jobs = await listJobs(ctx);
   const batch = await scanJobs(jobs, {
     maxFileSize: ctx.maxFileSize,
     ...(ctx.workers !== undefined ? { workers: ctx.workers } : {}),
@@ -31,7 +33,14 @@ export async function readWorkTree(ctx: SourceContext): Promise<WorkTreeListing>
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   });
   ctx.sink.addBatch(batch);
-  return { tracked, untracked };
+  if (trackedQuery === undefined) return { tracked: [], untracked: [] };
+  const answer = await trackedQuery;
+  if ('error' in answer) throw answer.error;
+  const trackedSet = new Set(answer.names);
+  return {
+    tracked: answer.names,
+    untracked: jobs.map((job) => job.rel).filter((rel) => !trackedSet.has(rel)),
+  };
 }
 
 async function listJobs(ctx: SourceContext): Promise<FileJob[]> {
