@@ -1,6 +1,7 @@
 import { join, relative } from 'node:path';
 import { detectRaw } from '../core/key-detect/detect.js';
 import { fingerprintOf, maskKey } from '../core/key-material.js';
+import { mayBeInGitWorkTree } from './git-dir-above.js';
 import { gitCapture } from './git-run.js';
 import { readFileSnapshot } from './read-project.js';
 
@@ -50,6 +51,8 @@ export async function readProjectHygiene(
 
 async function gitStatusOf(cwd: string, file: string): Promise<ProjectHygieneFacts['envFiles'][number]> {
   const name = relative(cwd, file) || file;
+  // No repository here or above: git would answer 128 to both (two processes per file for nothing).
+  if (!mayBeInGitWorkTree(cwd)) return { file: name, ignored: null, tracked: null };
   // `check-ignore` exits 0 when ignored, 1 when not, 128 outside a work tree.
   const ignored = await gitAnswer(cwd, ['check-ignore', '-q', '--', name]);
   const tracked = await gitAnswer(cwd, ['ls-files', '--error-unmatch', '--', name]);
