@@ -13,7 +13,7 @@
 //     Another entry is one line in BUNDLES; another build step, one `await import()` at the end.
 // Then it writes dist/build-stamp.json with the hash of the sources, which the benchmarks compare
 // (they refuse to measure a stale build).
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -224,11 +224,21 @@ const REGEX_LITERALS = await regexLiterals(ROOT);
 const VISIBLE_FORMS = await visibleForms(ROOT);
 rmSync(DIST, { recursive: true, force: true });
 const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
-execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--noCheck'], {
-  cwd: ROOT,
-  stdio: 'inherit',
-});
-await Promise.all(BUNDLES.map(bundle));
+// The library (tsc, a process of its own) and the bundles (esbuild) are built at the same time.
+const library = new Promise((done, fail) =>
+  execFile(
+    process.execPath,
+    [tsc, '-p', 'tsconfig.build.json', '--noCheck'],
+    { cwd: ROOT },
+    (error, stdout, stderr) => {
+      process.stdout.write(stdout);
+      process.stderr.write(stderr);
+      if (error) fail(new Error(`tsc failed: ${error.message}`));
+      else done();
+    },
+  ),
+);
+await Promise.all([library, ...BUNDLES.map(bundle)]);
 // dist/web/explain.html: the explain page as one self-contained file (its own esbuild settings).
 await import('./build-web.mjs');
 writeFileSync(join(DIST, 'build-stamp.json'), `${JSON.stringify({ sourceHash: SOURCE_HASH })}\n`);

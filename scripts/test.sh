@@ -17,4 +17,6 @@ for f in .test-build/test/**/*.test.js; do
   case " ${first[*]} " in *" $f "*) ;; *) files+=("$f") ;; esac
 done
 if [ "${#files[@]}" -eq 0 ]; then echo "no test files found" >&2; exit 1; fi
-exec node --enable-source-maps --test --test-concurrency="${TEST_CONCURRENCY:-2}" --test-reporter=spec "$@" "${files[@]}"
+# Four files at a time on two cores: most of them wait on child processes, servers or Chromium
+# (measured here: 2 at a time 96 s, 3 at a time 86 s, 4 at a time 80 s, every test passing).
+exec node --enable-source-maps --test --test-concurrency="${TEST_CONCURRENCY:-4}" --test-reporter=spec "$@" "${files[@]}"
