@@ -45,6 +45,8 @@ export const BUNDLES = [
   { entry: 'src/emulator/config-file.ts', out: 'bin/lazy/emulator-config-file.cjs' },
   // The YAML parser, for a project with a Docker Compose file only.
   { entry: 'src/io/compose-yaml.ts', out: 'bin/lazy/compose-yaml.cjs' },
+  // oxc-parser's JavaScript (~45 KB), for projects with JS/TS sources only.
+  { entry: 'src/io/oxc-parse.ts', out: 'bin/lazy/oxc-parse.cjs' },
   // The MCP server imports the SDK (an optional peer, ES modules only) at run time.
   { entry: 'src/mcp/server.ts', out: 'bin/lazy/mcp-server.js', format: 'esm' },
 ];

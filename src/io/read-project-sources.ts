@@ -69,11 +69,8 @@ type Parse = (file: string, text: string) => AstNode | null;
 /** oxc-parser, loaded on first use only (the doctor without source files never pays for it). */
 async function loadParser(): Promise<Parse | null> {
   try {
-    const { parseSync } = await import('oxc-parser');
-    return (file, text) => {
-      const result = parseSync(file, text);
-      return result.program as unknown as AstNode;
-    };
+    const { parseProgram } = await import('./oxc-parse.js');
+    return (file, text) => parseProgram(file, text) as AstNode;
   } catch {
     return null;
   }
