@@ -1,4 +1,4 @@
-import { lstat, open, stat } from 'node:fs/promises';
+import { closeSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import type { EnvMap } from '../core/env-map.js';
@@ -42,20 +42,23 @@ export async function readProject(input: ReadProjectInput): Promise<ProjectSnaps
  * could hang), and big files are refused.
  */
 export async function readFileSnapshot(path: string, maxBytes = MAX_ENV_FILE_BYTES): Promise<FileSnapshot> {
+  // Synchronous calls: the doctor asks about ~40 paths, most of them missing, and a thread-pool
+  // round trip each cost ten times the system calls (5 ms against 0.5 in a fresh process). Nothing
+  // here can block for long: a FIFO or a device is never opened, a big file never read.
   try {
-    const link = await lstat(path);
-    const info = link.isSymbolicLink() ? await stat(path) : link;
+    const link = lstatSync(path);
+    const info = link.isSymbolicLink() ? statSync(path) : link;
     if (info.isDirectory()) return { kind: 'directory' };
     if (!info.isFile()) return { kind: 'unreadable', reason: 'not a regular file' };
     if (info.size > maxBytes)
       return { kind: 'unreadable', reason: `larger than ${Math.round(maxBytes / 1024)} KB` };
-    const handle = await open(path, 'r');
+    const fd = openSync(path, 'r');
     try {
       const buffer = Buffer.alloc(Math.min(info.size, maxBytes));
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      const bytesRead = readSync(fd, buffer, 0, buffer.length, 0);
       return { kind: 'file', bytes: new Uint8Array(buffer.subarray(0, bytesRead)) };
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
   } catch (error) {
     const code = (error as { code?: unknown }).code;
