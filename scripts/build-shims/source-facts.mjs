@@ -45,7 +45,9 @@ export async function regexLiterals(root) {
     const source = ts.createSourceFile(file, readFileSync(join(root, file), 'utf8'), ts.ScriptTarget.Latest);
     const visit = (node) => {
       if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
-        const re = (0, eval)(node.text);
+        // `/body/flags`: the body of a literal is what RegExp's constructor takes
+        const end = node.text.lastIndexOf('/');
+        const re = new RegExp(node.text.slice(1, end), node.text.slice(end + 1));
         table[literalKey(re)] = requiredLiterals(re) ?? null;
       }
       ts.forEachChild(node, visit);
