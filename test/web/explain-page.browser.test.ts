@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import type { CauseId } from '../../src/catalog/cause-id.js';
 import { keyPathStepOf } from '../../src/core/key-path-flowchart.js';
 import { explain } from '../../src/explain/explain.js';
@@ -60,26 +60,39 @@ const CASES: Array<{ surface: string; text: string; cause: string }> = [
 });
 
 let browser: Browser;
+/**
+ * One tab for the whole file, the page loaded afresh for each test at the screen size and colour
+ * scheme it asks for: a browser context (and its renderer) per test cost ~0.3 s of CPU each.
+ * Every request other than the page itself is recorded against the test that opened it.
+ */
+let tab: Page;
+const requests: string[] = [];
 before(async () => {
   // Run alone, the test builds the page itself (npm test builds first anyway).
   execFileSync(process.execPath, [join(ROOT, 'scripts/build-web.mjs')], { stdio: 'ignore' });
   mkdirSync(SCREENSHOTS, { recursive: true });
   browser = await launchChromium();
+  tab = await (await browser.newContext()).newPage();
+  tab.on('request', (request) => {
+    if (request.url().split('#')[0] !== PAGE_URL && request.url() !== 'about:blank')
+      requests.push(request.url());
+  });
 });
 after(async () => {
   await browser?.close();
 });
 
-/** A fresh page that counts every request other than the page itself. */
-async function openPage(hash = ''): Promise<{ page: Page; requests: string[] }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const requests: string[] = [];
-  page.on('request', (request) => {
-    if (request.url().split('#')[0] !== PAGE_URL) requests.push(request.url());
-  });
-  await page.goto(PAGE_URL + hash);
-  return { page, requests };
+/** The page, loaded afresh (a change of fragment alone would not reload it), light, 1280 × 720. */
+async function openPage(
+  hash = '',
+  screen: { viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark' } = {},
+): Promise<{ page: Page; requests: string[] }> {
+  await tab.goto('about:blank');
+  await tab.setViewportSize(screen.viewport ?? { width: 1280, height: 720 });
+  await tab.emulateMedia({ colorScheme: screen.colorScheme ?? 'light' });
+  requests.length = 0;
+  await tab.goto(PAGE_URL + hash);
+  return { page: tab, requests };
 }
 
 async function checkResult(page: Page, text: string, expectedCause: string): Promise<void> {
@@ -163,7 +176,6 @@ describe('the explain page (dist/web/explain.html, Chromium, file://)', () => {
         assert.ok(shown.includes(masked) || markdown.includes(masked));
       }
       assert.deepEqual(requests, []);
-      await page.context().close();
     });
   }
 
@@ -189,7 +201,6 @@ describe('the explain page (dist/web/explain.html, Chromium, file://)', () => {
     await page.waitForSelector('#result[data-cause="unknown"]');
     assert.equal(await page.locator('#result-flowchart g[aria-current]').count(), 0);
     assert.deepEqual(requests, []);
-    await page.context().close();
   });
 
   test('copy as Markdown: the masked report, copied or selected for Ctrl-C', async () => {
@@ -204,7 +215,6 @@ describe('the explain page (dist/web/explain.html, Chromium, file://)', () => {
     assert.match(markdown, /^### /);
     assert.match(markdown, /Cause: `key_invalid`/);
     assertNoLeak(canaryStandard, markdown);
-    await page.context().close();
   });
 
   test('the CSP forbids every request: meta policy read, and fetch, image and frame attempts blocked', async () => {
@@ -239,7 +249,8 @@ describe('the explain page (dist/web/explain.html, Chromium, file://)', () => {
     });
     const base = await listenOnLoopback(server);
     const failed: string[] = [];
-    page.on('requestfailed', (request) => failed.push(request.failure()?.errorText ?? ''));
+    const onFailed = (request: Request) => failed.push(request.failure()?.errorText ?? '');
+    page.on('requestfailed', onFailed);
     try {
       const outcome = await page.evaluate(async (url) => {
         const violations: string[] = [];
@@ -266,6 +277,7 @@ describe('the explain page (dist/web/explain.html, Chromium, file://)', () => {
         );
     } finally {
       server.close();
+      page.off('requestfailed', onFailed);
     }
     assert.equal(hits, 0, 'a request reached the loopback server');
     // Chromium announces the attempts, then blocks each one.
@@ -274,15 +286,12 @@ describe('the explain page (dist/web/explain.html, Chromium, file://)', () => {
       failed.every((text) => /^csp$|BLOCKED_BY_CSP/.test(text)),
       failed.join(', '),
     );
-    await page.context().close();
   });
 
   test('accessible: axe-core finds no violation, light and dark, and focus follows the reading order', async () => {
     const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     for (const colorScheme of ['light', 'dark'] as const) {
-      const context = await browser.newContext({ colorScheme });
-      const page = await context.newPage();
-      await page.goto(`${PAGE_URL}#error=${encodeURIComponent(CASES[3]!.text)}`);
+      const { page } = await openPage(`#error=${encodeURIComponent(CASES[3]!.text)}`, { colorScheme });
       await page.waitForSelector('#result[data-cause]');
       await page.locator('details').evaluate((d) => {
         (d as HTMLDetailsElement).open = true;
@@ -299,7 +308,6 @@ describe('the explain page (dist/web/explain.html, Chromium, file://)', () => {
         return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
       });
       assert.deepEqual(violations, [], colorScheme);
-      await context.close();
     }
     const { page } = await openPage(`#error=${encodeURIComponent(CASES[0]!.text)}`);
     await page.waitForSelector('#result[data-cause]');
@@ -314,7 +322,6 @@ describe('the explain page (dist/web/explain.html, Chromium, file://)', () => {
     const at = (id: string) => order.indexOf(id);
     assert.ok(at('error') >= 0 && at('error') < order.indexOf('BUTTON'), order.join(' → '));
     assert.ok(at('copy-markdown') > at('error'), order.join(' → '));
-    await page.context().close();
   });
 
   test('light and dark, wide and phone width: no horizontal scrolling; screenshots saved', async () => {
@@ -323,9 +330,10 @@ describe('the explain page (dist/web/explain.html, Chromium, file://)', () => {
       ['narrow', { width: 360, height: 780 }],
     ] as const) {
       for (const colorScheme of ['light', 'dark'] as const) {
-        const context = await browser.newContext({ viewport, colorScheme });
-        const page = await context.newPage();
-        await page.goto(`${PAGE_URL}#error=${encodeURIComponent(CASES[3]!.text)}`);
+        const { page } = await openPage(`#error=${encodeURIComponent(CASES[3]!.text)}`, {
+          viewport,
+          colorScheme,
+        });
         await page.waitForSelector('#result[data-cause]');
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         assert.ok(overflow <= 0, `${name} ${colorScheme}: ${overflow}px wider than the screen`);
@@ -334,7 +342,6 @@ describe('the explain page (dist/web/explain.html, Chromium, file://)', () => {
         const file = join(SCREENSHOTS, `explain-${name}-${colorScheme}.png`);
         await page.screenshot({ path: file, fullPage: true });
         assert.ok(statSync(file).size > 5000, file);
-        await context.close();
       }
     }
   });
