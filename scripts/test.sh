@@ -2,16 +2,16 @@
 # Runs every test file with node's own runner, on the type-stripped copy of the sources that
 # scripts/build-tests.mjs writes to .test-build/ (tsx in every test process cost a third of the
 # run). `node --import tsx --test test/x.test.ts` still runs one file straight from source.
-# The slowest files start first (Chromium, npm pack, the action, the leak suite): started last,
-# they ran on alone at the end; the two Chromium files apart, as each keeps both cores busy.
-# Node 20 does not expand globs itself, so the shell does.
+# The slowest files start first (the leak suite, npm pack, the real clients' key resolution,
+# Chromium): started last, they ran on alone at the end. Node 20 does not expand globs itself,
+# so the shell does.
 set -euo pipefail
 shopt -s globstar nullglob
 cd "$(dirname "$0")/.."
 node scripts/build-tests.mjs
-first=(.test-build/test/web/explain-page.browser.test.js .test-build/test/package/pack-install.e2e.test.js
-  .test-build/test/action/action.test.js .test-build/test/web/doctor-report.browser.test.js
-  .test-build/test/cli/leak-suite.test.js)
+first=(.test-build/test/cli/leak-suite.test.js .test-build/test/package/pack-install.e2e.test.js
+  .test-build/test/conformance/key-resolution.test.js .test-build/test/web/explain-page.browser.test.js
+  .test-build/test/web/doctor-report.browser.test.js)
 files=("${first[@]}")
 for f in .test-build/test/**/*.test.js; do
   case " ${first[*]} " in *" $f "*) ;; *) files+=("$f") ;; esac

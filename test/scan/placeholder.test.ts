@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { detectRaw } from '../../src/core/key-detect/detect.js';
 import { isPlaceholderTail } from '../../src/core/key-detect/placeholder.js';
@@ -22,11 +21,17 @@ function* randomTails(count: number, length: number, seed: string): Generator<st
   }
 }
 
-/** `size` bytes of SHA-256 in counter mode: deterministic, and as good as random for this. */
-function seededBytes(size: number, seed: string): Buffer {
-  const blocks: Buffer[] = [];
-  for (let i = 0; i * 32 < size; i++) blocks.push(createHash('sha256').update(`${seed}:${i}`).digest());
-  return Buffer.concat(blocks).subarray(0, size);
+/** `size` bytes from mulberry32 seeded by the string: deterministic, and as good as random for this. */
+function seededBytes(size: number, seed: string): Uint8Array {
+  let state = [...seed].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 0x9e3779b1) >>> 0, 0x811c9dc5);
+  const bytes = new Uint8Array(size);
+  for (let i = 0; i < size; i++) {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    bytes[i] = (t ^ (t >>> 14)) & 0xff;
+  }
+  return bytes;
 }
 
 /** Issue 10, item 9: key-shaped placeholders are ignored and counted, real random keys still found. */
