@@ -7,6 +7,8 @@ import { join, relative } from 'node:path';
 const INPUTS = [
   'src',
   'package.json',
+  // the dependencies' versions: the bundles inline them
+  'package-lock.json',
   'tsconfig.json',
   'tsconfig.build.json',
   'scripts/build.mjs',
