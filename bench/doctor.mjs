@@ -2,6 +2,7 @@
 // injected latency, both as fresh node processes (so both pay node's startup). Alternating runs;
 // prints the median ratio. Target: ≤ 2.5× (probes run in parallel, startup is lean).
 import { spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,7 +59,9 @@ for (let i = 0; i < ROUNDS; i++) {
   plainMs.push(p.ms);
   ratios.push(d.ms / p.ms);
 }
+// Stopped, the emulator exits cleanly and writes its compile cache into this HOME: wait for it.
 emulator.kill();
+await once(emulator, 'exit');
 rmSync(home, { recursive: true, force: true });
 
 const r = summary(ratios);

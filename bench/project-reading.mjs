@@ -5,6 +5,7 @@
 // The same doctor on an empty folder is measured alongside, so the project-reading share is visible.
 // Alternating runs; medians. Target: the 2,000-file run within 1.3× of one request.
 import { spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -99,7 +100,9 @@ for (let i = 0; i < ROUNDS; i++) {
   plainMs.push(q.ms);
   ratios.push(p.ms / q.ms);
 }
+// Stopped, the emulator exits cleanly and writes its compile cache into this HOME: wait for it.
 emulator.kill();
+await once(emulator, 'exit');
 rmSync(home, { recursive: true, force: true });
 
 const ratio = median(ratios);
