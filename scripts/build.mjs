@@ -122,7 +122,7 @@ function lazyLoads(self) {
  *    bundle when inlined); it is needed only for a text with non-ASCII characters in it. Left out
  *    of the bundles, it loads from node_modules once, shared by all of them (it is a dependency).
  */
-const LAZY_BUILTINS = ['child_process', 'crypto'];
+const LAZY_BUILTINS = ['child_process', 'crypto', 'fs/promises'];
 const LAZY_PACKAGES = ['confusables'];
 const requireBuiltin = createRequire(import.meta.url);
 const lazyModules = {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import {
   type DependencyVersion,
@@ -22,7 +22,7 @@ type Manifest = Pick<
 
 async function text(path: string): Promise<string | null> {
   try {
-    const content = await readFile(path);
+    const content = readFileSync(path); // synchronous: see read-project.ts
     return content.length > MAX_MANIFEST_BYTES ? null : content.toString('utf8');
   } catch {
     return null;

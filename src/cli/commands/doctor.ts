@@ -1,4 +1,5 @@
-import { stat, writeFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { SecretKey } from '../../core/secret-key.js';
 import { newCommand, parseWith } from '../_commander.js';
@@ -53,8 +54,7 @@ export const doctorCommand: CommandHandler = async (argv, ctx) => {
   const baseUrl = flags.baseUrl !== undefined ? baseUrlOption(flags.baseUrl) : undefined;
   const model = flags.model !== undefined ? modelOption(flags.model) : undefined;
   const cwd = resolve(ctx.cwd, flags.cwd ?? '.');
-  const info = await stat(cwd).catch(() => undefined);
-  if (!info?.isDirectory()) throw new UsageError(`--cwd: '${cwd}' is not a folder`);
+  if (!isFolder(cwd)) throw new UsageError(`--cwd: '${cwd}' is not a folder`);
   if (flags.keyEnv !== undefined && flags.keyStdin)
     throw new UsageError('use either --key-env or --key-stdin, not both');
   const htmlFile = typeof flags.html === 'string' ? resolve(ctx.cwd, flags.html) : undefined;
@@ -117,4 +117,12 @@ async function explicitKey(
   const value = keyInput(await read);
   if (value === '') throw new UsageError('--key-stdin: standard input was empty');
   return { key: new SecretKey(value), source: 'stdin' };
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false; // missing, unreadable, or not a path at all
+  }
 }
