@@ -4,7 +4,7 @@ import {
   existsSync,
   fstatSync,
   openSync,
-  readdirSync,
+  readdir,
   readFileSync,
   readSync,
 } from 'node:fs';
@@ -210,6 +210,16 @@ async function listSourceFiles(
   return { sources, manifests, skipped, truncated: skipped > 0, geminiCli };
 }
 
+/**
+ * `readdir` through node:fs's callback: asynchronous, so a big tree is read while the probes wait
+ * on the network, without loading fs/promises (~2 ms of the doctor's start).
+ */
+function listFolder(path: string): Promise<Dirent[]> {
+  return new Promise((done, fail) =>
+    readdir(path, { withFileTypes: true }, (error, entries) => (error ? fail(error) : done(entries))),
+  );
+}
+
 /** A breadth-first walk for folders outside git: no symlinks followed, skip folders never entered. */
 async function walkFolders(root: string, cap: number): Promise<string[]> {
   const out: string[] = [];
@@ -220,9 +230,7 @@ async function walkFolders(root: string, cap: number): Promise<string[]> {
       queue.map(async (relDir) => {
         let entries: Dirent[];
         try {
-          // synchronous: a thread-pool round trip per folder cost more than the listing itself,
-          // and loading fs/promises alone ~2 ms of the doctor's start
-          entries = readdirSync(join(root, relDir), { withFileTypes: true });
+          entries = await listFolder(join(root, relDir));
         } catch {
           return;
         }
