@@ -1,8 +1,6 @@
 #!/usr/bin/env node
 // The only place that touches the process: wires stdio and signals to run() and sets the exit code.
 import { fstatSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { maskKeysInText } from '../core/key-material.js';
 import { enableCompileCache } from './compile-cache.js';
 import { readStdinCapped, StdioWriter } from './process-stdio.js';
@@ -13,7 +11,7 @@ import { run } from './run.js';
 declare const __GKD_BUILD_ID__: string | undefined;
 // Bundled only: the command bundles beside this file are compiled from V8's cache after a first run.
 if (typeof __GKD_BUILD_ID__ === 'string') {
-  enableCompileCache(dirname(fileURLToPath(import.meta.url)), __GKD_BUILD_ID__, process.env);
+  enableCompileCache(import.meta.dirname, __GKD_BUILD_ID__, process.env);
 }
 
 const controller = new AbortController();
