@@ -89,6 +89,8 @@ const VARIABLE_NAMED: readonly RegExp[] = [
 ];
 
 export function keyVariableNamedIn(text: string): string | undefined {
+  // Every pattern names a variable ending in API_KEY (case as written): without it, none is run.
+  if (!text.includes('API_KEY')) return undefined;
   for (const re of VARIABLE_NAMED) {
     const m = re.exec(text);
     if (m?.[1] !== undefined) return m[1];
