@@ -2,6 +2,7 @@ import { type Stats, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { displayPath } from '../core/display-path.js';
 import { mayBeInGitWorkTree } from '../io/git-dir-above.js';
+import { isFolder } from '../io/is-folder.js';
 import type { ScanOptions } from './types.js';
 
 /** A path that does not exist, or a mode that needs git outside a repository: exit 2 in the CLI. */
@@ -69,12 +70,4 @@ function kindOf(stat: Stats): string {
 
 export function folderOf(path: string): string {
   return isFolder(path) ? path : resolve(path, '..');
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }

@@ -1,7 +1,7 @@
-import { statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { SecretKey } from '../../core/secret-key.js';
+import { isFolder } from '../../io/is-folder.js';
 import { newCommand, parseWith } from '../_commander.js';
 import type { CliContext, CommandHandler, ExitCode } from '../context.js';
 import { baseUrlOption, envValue, keyInput, modelOption, timeoutOption, VERBOSE_OPTION } from '../options.js';
@@ -117,12 +117,4 @@ async function explicitKey(
   const value = keyInput(await read);
   if (value === '') throw new UsageError('--key-stdin: standard input was empty');
   return { key: new SecretKey(value), source: 'stdin' };
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false; // missing, unreadable, or not a path at all
-  }
 }
