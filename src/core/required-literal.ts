@@ -121,14 +121,13 @@ export function mayMatch(re: RegExp, lowered: string): boolean {
 /** The index after the class or group that opens at `start` (nested groups, escapes, classes). */
 function skipBracketed(source: string, start: number): number {
   let depth = 0;
-  let inClass = false;
   for (let i = start; i < source.length; i++) {
     const c = source[i];
     if (c === '\\') i++;
-    else if (inClass) inClass = c !== ']';
     else if (c === '[') {
-      inClass = true;
-      if (depth === 0) return closeOfClass(source, i);
+      const after = closeOfClass(source, i);
+      if (depth === 0) return after;
+      i = after - 1;
     } else if (c === '(') depth++;
     else if (c === ')' && --depth === 0) return i + 1;
   }
