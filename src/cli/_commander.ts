@@ -1,26 +1,22 @@
 import { Command, CommanderError } from 'commander';
+import type { CommandSpec, ParsedCommand } from './command-spec.js';
 import type { CliContext } from './context.js';
 import { HelpShown, UsageError } from './usage-error.js';
 
-export { HelpShown };
-
 /**
- * A commander program wired to the context instead of the process: output goes to ctx,
- * usage mistakes become UsageError (exit 2), help becomes HelpShown (exit 0), nothing exits.
+ * Parses argv (without node and script) with commander, from a command's declarations: --help
+ * is printed to ctx (then HelpShown, exit 0), and a mistake becomes a UsageError (exit 2) with
+ * commander's message. Nothing writes to the process or exits. Loaded only when the quick parse
+ * (quick-parse.ts) leaves the argv to commander.
  */
-export function newCommand(name: string, ctx: CliContext): Command {
-  return new Command(name)
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => ctx.out(s), writeErr: () => {}, outputError: () => {} })
-    .helpOption('-h, --help', 'show this help')
-    .allowExcessArguments(false);
-}
-
-/** Parses argv (without node and script) and returns commander's parsed options and operands. */
-export async function parseWith(program: Command, argv: readonly string[]): Promise<Command> {
+export async function parseWithCommander<Flags>(
+  spec: CommandSpec,
+  argv: readonly string[],
+  ctx: CliContext,
+): Promise<ParsedCommand<Flags>> {
+  const program = programFor(spec, ctx);
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    return program;
   } catch (error) {
     if (error instanceof CommanderError) {
       if (
@@ -34,4 +30,22 @@ export async function parseWith(program: Command, argv: readonly string[]): Prom
     }
     throw error;
   }
+  return { flags: program.opts<Flags & Record<string, unknown>>(), args: program.args };
+}
+
+/** A commander program wired to the context instead of the process. */
+export function programFor(spec: CommandSpec, ctx: Pick<CliContext, 'out'>): Command {
+  const program = new Command(spec.name)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => ctx.out(s), writeErr: () => {}, outputError: () => {} })
+    .helpOption('-h, --help', 'show this help')
+    .allowExcessArguments(false)
+    .description(spec.description);
+  for (const [syntax, description] of spec.arguments ?? []) program.argument(syntax, description);
+  for (const [flags, description, defaultValue] of spec.options) {
+    if (defaultValue === undefined) program.option(flags, description);
+    else program.option(flags, description, defaultValue);
+  }
+  if (spec.helpAfter !== undefined) program.addHelpText('after', spec.helpAfter);
+  return program;
 }

@@ -8,9 +8,10 @@ import { maskKeysInText } from '../../core/key-material.js';
 import { SecretKey } from '../../core/secret-key.js';
 import { terminalSafe, terminalSafeDeep } from '../../core/terminal-safe.js';
 import { displayUrl } from '../../core/url-display.js';
-import { newCommand, parseWith } from '../_commander.js';
+import type { CommandSpec } from '../command-spec.js';
 import type { CliContext, CommandHandler, ExitCode } from '../context.js';
 import { commandBaseUrl, envValue, keyInput, modelOption, timeoutOption } from '../options.js';
+import { parseCommand } from '../parse-command.js';
 import { UsageError } from '../usage-error.js';
 
 const HELP_AFTER = `
@@ -30,22 +31,26 @@ interface AskFlags {
   timeout?: string;
 }
 
+export const SPEC: CommandSpec = {
+  name: 'gemini-key-doctor ask',
+  description: 'Send one prompt with the resolved key and print the answer (or why it failed).',
+  arguments: [['<prompt...>', 'the prompt']],
+  options: [
+    ['--model <id>', 'model to call', DEFAULT_PROBE_MODEL],
+    ['--base-url <url>', 'API base URL (default: GOOGLE_GEMINI_BASE_URL, else Google)'],
+    ['--key-env <name>', 'read the key from this environment variable'],
+    ['--key-stdin', 'read the key from standard input'],
+    ['--json', 'print the result as JSON'],
+    ['--timeout <ms>', 'deadline per attempt, in milliseconds', '30000'],
+    ['--no-color', 'no ANSI colour'],
+  ],
+  helpAfter: HELP_AFTER,
+};
+
 /** `gemini-key-doctor ask PROMPT`: one prompt through createClient, failures diagnosed. */
 export const askCommand: CommandHandler = async (argv, ctx) => {
-  const program = newCommand('gemini-key-doctor ask', ctx)
-    .description('Send one prompt with the resolved key and print the answer (or why it failed).')
-    .argument('<prompt...>', 'the prompt')
-    .option('--model <id>', 'model to call', DEFAULT_PROBE_MODEL)
-    .option('--base-url <url>', 'API base URL (default: GOOGLE_GEMINI_BASE_URL, else Google)')
-    .option('--key-env <name>', 'read the key from this environment variable')
-    .option('--key-stdin', 'read the key from standard input')
-    .option('--json', 'print the result as JSON')
-    .option('--timeout <ms>', 'deadline per attempt, in milliseconds', '30000')
-    .option('--no-color', 'no ANSI colour')
-    .addHelpText('after', HELP_AFTER);
-  await parseWith(program, argv);
-  const flags = program.opts<AskFlags>();
-  const prompt = program.args.join(' ');
+  const { flags, args } = await parseCommand<AskFlags>(SPEC, argv, ctx);
+  const prompt = args.join(' ');
   if (prompt.trim() === '') throw new UsageError('the prompt is empty');
   if (flags.keyEnv !== undefined && flags.keyStdin)
     throw new UsageError('use either --key-env or --key-stdin, not both');

@@ -4,9 +4,10 @@ import { dirname, join } from 'node:path';
 import { createColors } from 'picocolors';
 import { renderReport } from '../../doctor/render/render-report.js';
 import type { DoctorReport } from '../../doctor/report.js';
-import { newCommand, parseWith } from '../_commander.js';
+import type { CommandSpec } from '../command-spec.js';
 import type { CliContext, CommandHandler, ExitCode } from '../context.js';
 import { VERBOSE_OPTION } from '../options.js';
+import { parseCommand } from '../parse-command.js';
 
 export interface DemoScenario {
   title: string;
@@ -141,14 +142,14 @@ export async function runDemo(
   return 0;
 }
 
+export const SPEC: CommandSpec = {
+  name: 'gemini-key-doctor demo',
+  description: 'Run the doctor against the embedded emulator on a few telling setups: no key, no network.',
+  options: [['--json', 'the reports as JSON'], VERBOSE_OPTION, ['--no-color', 'no ANSI colour']],
+};
+
 /** `demo [--json] [-v]`: the same as `doctor --demo`. */
 export const demoCommand: CommandHandler = async (argv, ctx) => {
-  const program = newCommand('gemini-key-doctor demo', ctx)
-    .description('Run the doctor against the embedded emulator on a few telling setups: no key, no network.')
-    .option('--json', 'the reports as JSON')
-    .option(...VERBOSE_OPTION)
-    .option('--no-color', 'no ANSI colour');
-  await parseWith(program, argv);
-  const flags = program.opts<{ json?: boolean; verbose?: boolean }>();
+  const { flags } = await parseCommand<{ json?: boolean; verbose?: boolean }>(SPEC, argv, ctx);
   return runDemo(ctx, { verbose: flags.verbose ?? false, json: flags.json ?? false });
 };

@@ -2,10 +2,11 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { SecretKey } from '../../core/secret-key.js';
 import { isFolder } from '../../io/is-folder.js';
-import { newCommand, parseWith } from '../_commander.js';
+import type { CommandSpec } from '../command-spec.js';
 import type { CliContext, CommandHandler, ExitCode } from '../context.js';
 import { baseUrlOption, envValue, keyInput, modelOption, timeoutOption, VERBOSE_OPTION } from '../options.js';
 import { checkOutputFile } from '../output-file.js';
+import { parseCommand } from '../parse-command.js';
 import { UsageError } from '../usage-error.js';
 
 interface DoctorFlags {
@@ -24,25 +25,29 @@ interface DoctorFlags {
   generate?: boolean;
 }
 
+export const SPEC: CommandSpec = {
+  name: 'gemini-key-doctor doctor',
+  description: 'Which key each client would use, what is wrong with it, proven live.',
+  options: [
+    ['--offline', 'lint only: send no request'],
+    ['--cwd <dir>', 'the project folder to diagnose (default: the current folder)'],
+    ['--base-url <url>', 'where probes go (default: GOOGLE_GEMINI_BASE_URL, else Google)'],
+    ['--model <id>', 'the model to check (default: gemini-2.5-flash)'],
+    ['--timeout <ms>', 'per-probe timeout in milliseconds', '10000'],
+    ['--key-env <name>', "probe only this environment variable's value"],
+    ['--key-stdin', 'probe only the key read from standard input'],
+    ['--generate', 'also generate one token (checks quota, billing and region)'],
+    ['--json', 'print the report as JSON (schemaVersion 1)'],
+    ['--html [file]', 'write a self-contained HTML report to FILE (or to stdout)'],
+    VERBOSE_OPTION,
+    ['--no-color', 'no ANSI colour'],
+    ['--demo', 'run against the embedded emulator: no key, no network needed'],
+  ],
+};
+
 /** `gemini-key-doctor [doctor]`: thin over diagnose() and renderReport(). */
 export const doctorCommand: CommandHandler = async (argv, ctx) => {
-  const program = newCommand('gemini-key-doctor doctor', ctx)
-    .description('Which key each client would use, what is wrong with it, proven live.')
-    .option('--offline', 'lint only: send no request')
-    .option('--cwd <dir>', 'the project folder to diagnose (default: the current folder)')
-    .option('--base-url <url>', 'where probes go (default: GOOGLE_GEMINI_BASE_URL, else Google)')
-    .option('--model <id>', 'the model to check (default: gemini-2.5-flash)')
-    .option('--timeout <ms>', 'per-probe timeout in milliseconds', '10000')
-    .option('--key-env <name>', "probe only this environment variable's value")
-    .option('--key-stdin', 'probe only the key read from standard input')
-    .option('--generate', 'also generate one token (checks quota, billing and region)')
-    .option('--json', 'print the report as JSON (schemaVersion 1)')
-    .option('--html [file]', 'write a self-contained HTML report to FILE (or to stdout)')
-    .option(...VERBOSE_OPTION)
-    .option('--no-color', 'no ANSI colour')
-    .option('--demo', 'run against the embedded emulator: no key, no network needed');
-  await parseWith(program, argv);
-  const flags = program.opts<DoctorFlags>();
+  const { flags } = await parseCommand<DoctorFlags>(SPEC, argv, ctx);
 
   if (flags.demo) {
     const { runDemo } = await import('./demo.js');

@@ -11,9 +11,10 @@ import {
   startEmulator,
 } from '../../emulator/server.js';
 import { readFileSnapshot } from '../../io/read-project.js';
-import { newCommand, parseWith } from '../_commander.js';
+import type { CommandSpec } from '../command-spec.js';
 import type { CliContext, CommandHandler, ExitCode } from '../context.js';
 import { integerOption } from '../options.js';
+import { parseCommand } from '../parse-command.js';
 import { UsageError } from '../usage-error.js';
 
 const HELP_AFTER = `
@@ -41,25 +42,28 @@ interface EmulateFlags {
   quiet?: boolean;
 }
 
+export const SPEC: CommandSpec = {
+  name: 'gemini-key-doctor emulate',
+  description: 'Run a local Gemini API emulator with magic test keys for every failure mode.',
+  arguments: [['[command...]', 'with --exec: the command to run against the emulator (after --)']],
+  options: [
+    ['--port <n>', 'port to listen on (0 = any free port)', '0'],
+    ['--host <host>', 'address to bind', '127.0.0.1'],
+    ['--latency <ms>', 'delay added before every answer, in milliseconds', '0'],
+    ['--config <file>', 'JSON file mapping your own keys to scenarios (and other settings)'],
+    ['--legacy-keys', 'pre-2026 rules: unrestricted standard keys still work'],
+    ['--list', 'print the magic keys and exit'],
+    ['--json', 'machine-readable output (--list: JSON array; serving: JSON lines)'],
+    ['--exec', 'run the command after -- against the emulator, then exit with its status'],
+    ['--quiet', 'do not log requests to standard error'],
+    ['--no-color', 'no ANSI colour'],
+  ],
+  helpAfter: HELP_AFTER,
+};
+
 /** `gemini-key-doctor emulate`: thin over startEmulator / MAGIC_KEYS. */
 export const emulateCommand: CommandHandler = async (argv, ctx) => {
-  const program = newCommand('gemini-key-doctor emulate', ctx)
-    .description('Run a local Gemini API emulator with magic test keys for every failure mode.')
-    .argument('[command...]', 'with --exec: the command to run against the emulator (after --)')
-    .option('--port <n>', 'port to listen on (0 = any free port)', '0')
-    .option('--host <host>', 'address to bind', '127.0.0.1')
-    .option('--latency <ms>', 'delay added before every answer, in milliseconds', '0')
-    .option('--config <file>', 'JSON file mapping your own keys to scenarios (and other settings)')
-    .option('--legacy-keys', 'pre-2026 rules: unrestricted standard keys still work')
-    .option('--list', 'print the magic keys and exit')
-    .option('--json', 'machine-readable output (--list: JSON array; serving: JSON lines)')
-    .option('--exec', 'run the command after -- against the emulator, then exit with its status')
-    .option('--quiet', 'do not log requests to standard error')
-    .option('--no-color', 'no ANSI colour')
-    .addHelpText('after', HELP_AFTER);
-  await parseWith(program, argv);
-  const flags = program.opts<EmulateFlags>();
-  const command = program.args;
+  const { flags, args: command } = await parseCommand<EmulateFlags>(SPEC, argv, ctx);
 
   if (flags.list) {
     if (command.length > 0 || flags.exec) throw new UsageError('--list takes no command');

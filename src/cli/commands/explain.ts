@@ -8,8 +8,9 @@ import { terminalSafeDeep } from '../../core/terminal-safe.js';
 import { decodeText, sniffEncoding } from '../../core/text-encoding.js';
 import { evidenceEntries } from '../../explain/evidence-entries.js';
 import { type ExplainResult, explain } from '../../explain/explain.js';
-import { newCommand, parseWith } from '../_commander.js';
+import type { CommandSpec } from '../command-spec.js';
 import type { CliContext, CommandHandler } from '../context.js';
+import { parseCommand } from '../parse-command.js';
 import { UsageError } from '../usage-error.js';
 
 /** Bigger than any real error text, small enough to read at once; larger files are refused. */
@@ -29,25 +30,21 @@ interface ExplainFlags {
   file?: string;
 }
 
+export const SPEC: CommandSpec = {
+  name: 'gemini-key-doctor explain',
+  description: 'Explain a pasted Gemini API error: the cause, why, and how to fix it (offline).',
+  arguments: [['[text...]', "the error text, or '-' for standard input"]],
+  options: [
+    ['--file <path>', 'read the error text from a file'],
+    ['--json', 'print the explanation as JSON (schemaVersion 1)'],
+    ['--no-color', 'no ANSI colour'],
+  ],
+  helpAfter: HELP_AFTER,
+};
+
 /** `gemini-key-doctor explain [TEXT|-|--file F] [--json]`: thin over the library's `explain`. */
 export const explainCommand: CommandHandler = async (argv, ctx) => {
-  const program = newCommand('gemini-key-doctor explain', ctx)
-    .description('Explain a pasted Gemini API error: the cause, why, and how to fix it (offline).')
-    .argument('[text...]', "the error text, or '-' for standard input")
-    .option('--file <path>', 'read the error text from a file')
-    .option('--json', 'print the explanation as JSON (schemaVersion 1)')
-    .option('--no-color', 'no ANSI colour')
-    .addHelpText('after', HELP_AFTER);
-  try {
-    await parseWith(program, argv);
-  } catch (error) {
-    // commander echoes the offending argument, and a pasted text may hold a key
-    if (error instanceof UsageError) throw new UsageError(maskKeysInText(error.message), error.code);
-    throw error;
-  }
-  const flags = program.opts<ExplainFlags>();
-  const words = program.args;
-
+  const { flags, args: words } = await parseCommand<ExplainFlags>(SPEC, argv, ctx);
   const text = await readInput(words, flags.file, ctx);
   const result = explain(text);
   ctx.out(

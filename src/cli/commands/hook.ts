@@ -1,24 +1,26 @@
 import { relative, resolve } from 'node:path';
 import { displayPath } from '../../core/display-path.js';
-import { newCommand, parseWith } from '../_commander.js';
+import type { CommandSpec } from '../command-spec.js';
 import type { CommandHandler } from '../context.js';
+import { parseCommand } from '../parse-command.js';
 import { UsageError } from '../usage-error.js';
+
+export const SPEC: CommandSpec = {
+  name: 'gemini-key-doctor hook',
+  description: 'Install a git pre-commit hook that blocks commits adding a Gemini API key.',
+  arguments: [['<action>', 'install']],
+  options: [
+    ['--force', 'replace an existing pre-commit hook (the old one is kept as a numbered pre-commit.backup)'],
+    ['--cwd <dir>', 'run as if started in this folder'],
+    ['--no-color', 'no colours'],
+  ],
+};
 
 /** `hook install [--force]`: writes a git pre-commit hook that runs `scan --staged`. */
 export const hookCommand: CommandHandler = async (argv, ctx) => {
-  const program = newCommand('gemini-key-doctor hook', ctx)
-    .description('Install a git pre-commit hook that blocks commits adding a Gemini API key.')
-    .argument('<action>', 'install')
-    .option(
-      '--force',
-      'replace an existing pre-commit hook (the old one is kept as a numbered pre-commit.backup)',
-    )
-    .option('--cwd <dir>', 'run as if started in this folder')
-    .option('--no-color', 'no colours');
-  await parseWith(program, argv);
-  const [action] = program.args;
+  const { flags, args } = await parseCommand<{ force?: boolean; cwd?: string }>(SPEC, argv, ctx);
+  const [action] = args;
   if (action !== 'install') throw new UsageError(`unknown hook action '${action}' (try: hook install)`);
-  const flags = program.opts<{ force?: boolean; cwd?: string }>();
   const cwd = resolve(ctx.cwd, flags.cwd ?? '.');
   const { gitWorkTreeRoot } = await import('../../io/git-files.js');
   const root = await gitWorkTreeRoot(cwd);

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
-import { newCommand, parseWith } from '../_commander.js';
+import type { CommandSpec } from '../command-spec.js';
 import type { CommandHandler } from '../context.js';
+import { parseCommand } from '../parse-command.js';
 
 /** The MCP server module: it imports @modelcontextprotocol/sdk, which a plain install does not have. */
 type McpServerModule = typeof import('../../mcp/server.js');
@@ -8,19 +9,20 @@ type McpServerModule = typeof import('../../mcp/server.js');
 export const MCP_PACKAGE_HINT =
   'gemini-key-doctor: the MCP server needs its SDK: npm install gemini-key-doctor-mcp (next to gemini-key-doctor)\n';
 
+export const SPEC: CommandSpec = {
+  name: 'gemini-key-doctor mcp',
+  description:
+    'Serve the Model Context Protocol over stdio for coding agents: explain_error, diagnose, scan_for_leaked_keys, list_magic_keys.',
+  options: [['--cwd <dir>', 'the project the tools look at (default: the current folder)']],
+};
+
 /**
  * `gemini-key-doctor mcp`: an MCP server over stdio. The SDK (express, hono, ajv…) ships in the
  * separate package gemini-key-doctor-mcp and is loaded here only, so no other command pays for it.
  */
 export function mcpCommandWith(load: () => Promise<McpServerModule>): CommandHandler {
   return async (argv, ctx) => {
-    const program = newCommand('gemini-key-doctor mcp', ctx)
-      .description(
-        'Serve the Model Context Protocol over stdio for coding agents: explain_error, diagnose, scan_for_leaked_keys, list_magic_keys.',
-      )
-      .option('--cwd <dir>', 'the project the tools look at (default: the current folder)');
-    await parseWith(program, argv);
-    const flags = program.opts<{ cwd?: string }>();
+    const { flags } = await parseCommand<{ cwd?: string }>(SPEC, argv, ctx);
     let server: McpServerModule;
     try {
       server = await load();

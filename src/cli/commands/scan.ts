@@ -5,9 +5,10 @@ import { displayPath } from '../../core/display-path.js';
 import { displayUrl } from '../../core/url-display.js';
 import type { ScanProgress, ScanResult } from '../../scan/types.js';
 import type { VerifyOptions } from '../../scan/verify.js';
-import { newCommand, parseWith } from '../_commander.js';
+import type { CommandSpec } from '../command-spec.js';
 import type { CliContext, CommandHandler } from '../context.js';
 import { commandBaseUrl, integerOption, modelOption, timeoutOption } from '../options.js';
+import { parseCommand } from '../parse-command.js';
 import { UsageError } from '../usage-error.js';
 import { packageVersion } from '../version.js';
 
@@ -33,12 +34,38 @@ interface ScanFlags {
   color?: boolean;
 }
 
+export const SPEC: CommandSpec = {
+  name: 'gemini-key-doctor scan',
+  description: 'Find leaked Gemini API keys in files and git history. The raw key is never printed.',
+  arguments: [
+    ['[paths...]', 'files or folders (default: the current folder; in git, tracked + unignored files)'],
+  ],
+  options: [
+    ['--history', 'also scan every blob ever committed on any ref, naming the commits that added each key'],
+    ['--staged', 'scan only what is staged for the next commit (what the pre-commit hook runs)'],
+    ['--format <format>', 'text, json or sarif', 'text'],
+    ['--json', 'same as --format json'],
+    ['-o, --output <file>', 'write the report to a file instead of standard output'],
+    ['--max-file-size <size>', 'skip larger files (bytes, or 512k, 10m…)', '10m'],
+    ['--baseline <file>', 'accept the findings listed in this file (by key fingerprint)'],
+    ['--write-baseline <file>', 'write the current findings as a baseline file'],
+    [
+      '--verify',
+      'SENDS each distinct key found to the Gemini API (one request per key) to tell live keys from dead ones',
+    ],
+    ['--base-url <url>', 'Gemini API base URL for --verify (default: $GOOGLE_GEMINI_BASE_URL or Google)'],
+    ['--timeout <ms>', 'per-probe timeout for --verify'],
+    ['--model <id>', 'model for --verify probes'],
+    ['--workers <n>', 'worker threads for large trees (0: none)'],
+    ['--verbose', 'list every skipped file'],
+    ['--cwd <dir>', 'run as if started in this folder'],
+    ['--no-color', 'no colours'],
+  ],
+};
+
 /** `scan [PATH…]`: thin over the library's scan(); renders, writes, and maps findings to 0/1. */
 export const scanCommand: CommandHandler = async (argv, ctx) => {
-  const program = scanProgram(ctx);
-  await parseWith(program, argv);
-  const flags = program.opts<ScanFlags>();
-  const paths = program.args;
+  const { flags, args: paths } = await parseCommand<ScanFlags>(SPEC, argv, ctx);
   const format: Format = flags.json ? 'json' : parseFormat(flags.format ?? 'text');
   if (flags.staged && flags.history) throw new UsageError('--staged and --history do not go together');
   if (flags.staged && paths.length > 0) throw new UsageError('--staged scans the whole index; give no paths');
@@ -99,40 +126,6 @@ export const scanCommand: CommandHandler = async (argv, ctx) => {
   } else ctx.out(rendered);
   return result.summary.failing > 0 ? 1 : 0;
 };
-
-function scanProgram(ctx: CliContext) {
-  return newCommand('gemini-key-doctor scan', ctx)
-    .description('Find leaked Gemini API keys in files and git history. The raw key is never printed.')
-    .argument(
-      '[paths...]',
-      'files or folders (default: the current folder; in git, tracked + unignored files)',
-    )
-    .option(
-      '--history',
-      'also scan every blob ever committed on any ref, naming the commits that added each key',
-    )
-    .option('--staged', 'scan only what is staged for the next commit (what the pre-commit hook runs)')
-    .option('--format <format>', 'text, json or sarif', 'text')
-    .option('--json', 'same as --format json')
-    .option('-o, --output <file>', 'write the report to a file instead of standard output')
-    .option('--max-file-size <size>', 'skip larger files (bytes, or 512k, 10m…)', '10m')
-    .option('--baseline <file>', 'accept the findings listed in this file (by key fingerprint)')
-    .option('--write-baseline <file>', 'write the current findings as a baseline file')
-    .option(
-      '--verify',
-      'SENDS each distinct key found to the Gemini API (one request per key) to tell live keys from dead ones',
-    )
-    .option(
-      '--base-url <url>',
-      'Gemini API base URL for --verify (default: $GOOGLE_GEMINI_BASE_URL or Google)',
-    )
-    .option('--timeout <ms>', 'per-probe timeout for --verify')
-    .option('--model <id>', 'model for --verify probes')
-    .option('--workers <n>', 'worker threads for large trees (0: none)')
-    .option('--verbose', 'list every skipped file')
-    .option('--cwd <dir>', 'run as if started in this folder')
-    .option('--no-color', 'no colours');
-}
 
 /** --verify's probe and target, validated like every command's (exit 2 on a bad URL, model or timeout). */
 async function verifyOptions(flags: ScanFlags, ctx: CliContext): Promise<VerifyOptions> {
