@@ -1,7 +1,8 @@
 // Facts about the sources worked out at build time, which the bundles carry as constants so that a
 // fresh process does not work them out first:
 //  - __GKD_REGEX_LITERALS__: the required literals (src/core/required-literal.ts) of every regular
-//    expression literal in the files that gate their patterns with mayMatch (~200 sources);
+//    expression in the files that gate their patterns with mayMatch (~200 sources), literals and
+//    those built from templates alike;
 //  - __GKD_VISIBLE_FORMS__: what a reader sees (src/core/visible-text.ts) for each non-ASCII
 //    character the CLI's own texts use (…, —, →): outputs are masked on their way out, and folding
 //    one of them needs the confusables table, ~4 ms to load, for characters that fold to themselves.
@@ -36,24 +37,47 @@ export async function visibleForms(root) {
 }
 
 /** The files whose patterns go through mayMatch. */
-const GATED = ['src/catalog/matchers.ts', 'src/core/error-parse/extract-fields.ts'];
+const GATED = [
+  'src/catalog/matchers.ts',
+  'src/core/error-parse/extract-fields.ts',
+  'src/core/error-parse/status-only-surfaces.ts',
+];
 
 export async function regexLiterals(root) {
   const { requiredLiterals, literalKey } = await loadModule(root, 'src/core/required-literal.ts');
   const table = {};
+  const add = (re) => {
+    table[literalKey(re)] = requiredLiterals(re) ?? null;
+  };
   for (const file of GATED) {
     const source = ts.createSourceFile(file, readFileSync(join(root, file), 'utf8'), ts.ScriptTarget.Latest);
     const visit = (node) => {
       if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
         // `/body/flags`: the body of a literal is what RegExp's constructor takes
         const end = node.text.lastIndexOf('/');
-        const re = new RegExp(node.text.slice(1, end), node.text.slice(end + 1));
-        table[literalKey(re)] = requiredLiterals(re) ?? null;
+        add(new RegExp(node.text.slice(1, end), node.text.slice(end + 1)));
       }
       ts.forEachChild(node, visit);
     };
     visit(source);
   }
+  // Patterns built from templates (`new RegExp(\`${Q}status${Q}…\`)`) exist only once the module
+  // has run: each file is loaded with RegExp's constructor watched, and what it builds is added.
+  const RealRegExp = globalThis.RegExp;
+  const built = [];
+  globalThis.RegExp = new Proxy(RealRegExp, {
+    construct(target, args, newTarget) {
+      const re = Reflect.construct(target, args, newTarget);
+      built.push(re);
+      return re;
+    },
+  });
+  try {
+    for (const file of GATED) await loadModule(root, file);
+  } finally {
+    globalThis.RegExp = RealRegExp;
+  }
+  for (const re of built) add(re);
   return table;
 }
 

@@ -1,3 +1,5 @@
+import { mayMatch } from '../required-literal.js';
+
 /**
  * Clients and HTTP libraries that throw only the status line and drop Google's error body. A paste
  * from one of them says "403" and nothing else, so the cause can only be guessed from the status;
@@ -70,7 +72,8 @@ export const BODY_DROPPING_SURFACES: readonly BodyDroppingSurface[] = [
 
 /** The surface whose wording the text carries, if any. */
 export function bodyDroppingSurfaceIn(text: string): BodyDroppingSurface | undefined {
-  return BODY_DROPPING_SURFACES.find((s) => s.pattern.test(text));
+  const lowered = text.toLowerCase();
+  return BODY_DROPPING_SURFACES.find((s) => mayMatch(s.pattern, lowered) && s.pattern.test(text));
 }
 
 /**
