@@ -38,14 +38,27 @@ export function visibleText(source: string): VisibleText {
   for (let pass = 1; pass < MAX_PASSES && view.text !== source && ESCAPE_START.test(view.text); pass++) {
     const next = onePass(view.text);
     if (next.text === view.text) break;
-    view = {
-      text: next.text,
-      start: next.start.map((at) => view.start[at] ?? 0),
-      end: next.end.map((at) => view.end[at - 1] ?? 0),
-    };
+    view = composed(next, view);
     source = next.text;
   }
   return view;
+}
+
+/** A later pass's view of an earlier pass's text, mapped back to the source (when asked). */
+function composed(later: VisibleText, earlier: VisibleText): VisibleText {
+  let start: Int32Array | undefined;
+  let end: Int32Array | undefined;
+  return {
+    text: later.text,
+    get start() {
+      start ??= later.start.map((at) => earlier.start[at] ?? 0);
+      return start;
+    },
+    get end() {
+      end ??= later.end.map((at) => earlier.end[at - 1] ?? 0);
+      return end;
+    },
+  };
 }
 
 /** Printable ASCII that starts no escape: its own visible form. */
@@ -55,31 +68,17 @@ function isPlain(unit: number): boolean {
 
 function onePass(source: string): VisibleText {
   const parts: string[] = [];
-  let start = new Int32Array(source.length + 16);
-  let end = new Int32Array(source.length + 16);
-  let length = 0;
-  const room = (more: number) => {
-    if (length + more <= start.length) return;
-    const grow = (old: Int32Array) => {
-      const next = new Int32Array(Math.max(old.length * 2, length + more));
-      next.set(old);
-      return next;
-    };
-    start = grow(start);
-    end = grow(end);
-  };
+  // Where each piece came from, as [from, to, length in the text] triples; the per-character maps
+  // are built from them only when asked (most texts have no key in them, and are not mapped back).
+  const pieces: number[] = [];
   let i = 0;
   while (i < source.length) {
     if (isPlain(source.charCodeAt(i))) {
       // Hot path: a run of plain characters is copied as one piece.
       let j = i + 1;
       while (j < source.length && isPlain(source.charCodeAt(j))) j++;
-      room(j - i);
       parts.push(source.slice(i, j));
-      for (let k = i; k < j; k++, length++) {
-        start[length] = k;
-        end[length] = k + 1;
-      }
+      pieces.push(i, j, -1); // -1: a copy, character k from source k
       i = j;
       continue;
     }
@@ -93,16 +92,49 @@ function onePass(source: string): VisibleText {
     const next = decoded ? decoded.next : i + (code > 0xffff ? 2 : 1);
     const folded = visibleFormOf(code);
     if (folded !== '') {
-      room(folded.length);
       parts.push(folded);
-      for (let k = 0; k < folded.length; k++, length++) {
-        start[length] = i;
-        end[length] = next;
-      }
+      pieces.push(i, next, folded.length); // each character from the whole [i, next)
     }
     i = next;
   }
-  return { text: parts.join(''), start: start.subarray(0, length), end: end.subarray(0, length) };
+  return lazilyMapped(parts.join(''), pieces);
+}
+
+function lazilyMapped(text: string, pieces: readonly number[]): VisibleText {
+  let maps: { start: Int32Array; end: Int32Array } | undefined;
+  const build = () => {
+    if (maps) return maps;
+    const start = new Int32Array(text.length);
+    const end = new Int32Array(text.length);
+    let at = 0;
+    for (let p = 0; p < pieces.length; p += 3) {
+      const from = pieces[p] ?? 0;
+      const to = pieces[p + 1] ?? 0;
+      const length = pieces[p + 2] ?? 0;
+      if (length === -1) {
+        for (let k = from; k < to; k++, at++) {
+          start[at] = k;
+          end[at] = k + 1;
+        }
+      } else {
+        for (let k = 0; k < length; k++, at++) {
+          start[at] = from;
+          end[at] = to;
+        }
+      }
+    }
+    maps = { start, end };
+    return maps;
+  };
+  return {
+    text,
+    get start() {
+      return build().start;
+    },
+    get end() {
+      return build().end;
+    },
+  };
 }
 
 /**
