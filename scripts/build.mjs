@@ -215,7 +215,7 @@ async function bundle(entry) {
       __GKD_REGEX_LITERALS__: JSON.stringify(REGEX_LITERALS),
       __GKD_VISIBLE_FORMS__: JSON.stringify(VISIBLE_FORMS),
       // import.meta.dirname is CommonJS's own __dirname (no node:url to load for it)
-      ...(cjs ? { 'import.meta.url': 'importMetaUrl', 'import.meta.dirname': '__dirname' } : {}),
+      ...(cjs ? { 'import.meta.url': 'importMeta.url', 'import.meta.dirname': '__dirname' } : {}),
     },
     inject: cjs ? [join(ROOT, 'scripts/build-shims/import-meta-url.mjs')] : [],
     // An ES module bundle has no `require` for the CommonJS dependencies it inlines: give it one.
