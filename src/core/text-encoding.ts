@@ -77,9 +77,3 @@ function decodeUtf32(bytes: Uint8Array, little: boolean): string {
   parts.push(String.fromCodePoint(...chunk));
   return parts.join('');
 }
-
-/** The key prefixes as UTF-16LE and UTF-16BE bytes: a key run inside a binary file (ripgrep finds these). */
-export const UTF16_PREFIXES: readonly Buffer[] = ['AIza', 'AQ.'].flatMap((prefix) => {
-  const little = Buffer.from(prefix, 'utf16le');
-  return [little, Buffer.from(little).swap16()];
-});

@@ -1,5 +1,5 @@
 import { detectRaw, mayContainKey, type RawDetection } from '../core/key-detect/detect.js';
-import { decodeText, type SniffedText, sniffEncoding, UTF16_PREFIXES } from '../core/text-encoding.js';
+import { decodeText, type SniffedText, sniffEncoding } from '../core/text-encoding.js';
 
 /**
  * The one detection step every source's fragment goes through (work-tree files in any thread,
@@ -12,6 +12,15 @@ export interface FragmentDetection extends RawDetection {
 }
 
 const NONE: RawDetection = { hits: [], placeholders: 0 };
+
+/**
+ * The key prefixes as UTF-16LE and UTF-16BE bytes: a key run inside a binary file (ripgrep finds
+ * these). Here, not beside the decoders: building them at load cost every command that decodes text.
+ */
+const UTF16_PREFIXES: readonly Buffer[] = ['AIza', 'AQ.'].flatMap((prefix) => {
+  const little = Buffer.from(prefix, 'utf16le');
+  return [little, Buffer.from(little).swap16()];
+});
 
 export function detectFragment(
   bytes: Uint8Array,
