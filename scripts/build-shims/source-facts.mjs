@@ -1,8 +1,8 @@
 // Facts about the sources worked out at build time, which the bundles carry as constants so that a
 // fresh process does not work them out first:
-//  - __GKD_REGEX_LITERALS__: the required literals (src/core/required-literal.ts) of every regular
-//    expression in the files that gate their patterns with mayMatch (~200 sources), literals and
-//    those built from templates alike;
+//  - __GKD_REGEX_LITERALS__: the text (src/core/required-literal.ts) that every regular expression
+//    in the files that gate their patterns with mayMatch (~200 sources) cannot match without,
+//    literals and those built from templates alike;
 //  - __GKD_VISIBLE_FORMS__: what a reader sees (src/core/visible-text.ts) for each non-ASCII
 //    character the CLI's own texts use (…, —, →): outputs are masked on their way out, and folding
 //    one of them needs the confusables table, ~4 ms to load, for characters that fold to themselves.
@@ -44,10 +44,10 @@ const GATED = [
 ];
 
 export async function regexLiterals(root) {
-  const { requiredLiterals, literalKey } = await loadModule(root, 'src/core/required-literal.ts');
+  const { requiredText, literalKey } = await loadModule(root, 'src/core/required-literal.ts');
   const table = {};
   const add = (re) => {
-    table[literalKey(re)] = requiredLiterals(re) ?? null;
+    table[literalKey(re)] = requiredText(re) ?? null;
   };
   for (const file of GATED) {
     const source = ts.createSourceFile(file, readFileSync(join(root, file), 'utf8'), ts.ScriptTarget.Latest);

@@ -2,52 +2,69 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { CAUSE_MATCHERS } from '../../src/catalog/matchers.js';
-import { requiredLiterals } from '../../src/core/required-literal.js';
+import { BODY_DROPPING_SURFACES } from '../../src/core/error-parse/status-only-surfaces.js';
+import { mayMatch, requiredText } from '../../src/core/required-literal.js';
 
-const requiredLiteral = (re: RegExp) => {
-  const literals = requiredLiterals(re);
-  return literals?.length === 1 ? literals[0] : literals;
-};
-
-describe('requiredLiterals: the text a pattern cannot match without', () => {
-  it('is the longest plain run, lower-cased; optional and repeated atoms end a run', () => {
-    assert.equal(requiredLiteral(/API key (?:is |has )?expired/i), 'api key ');
-    assert.equal(requiredLiteral(/colou?r names/), 'r names');
-    assert.equal(requiredLiteral(/ab+cde/), 'cde');
-    assert.equal(
-      requiredLiteral(/\bgenerativelanguage\.googleapis\.com\b/),
-      'generativelanguage.googleapis.com',
-    );
-    assert.equal(requiredLiteral(/quota[_ ]?exceeded {0,3}now/i), 'exceeded');
-    assert.equal(requiredLiteral(/\[([45]\d\d)\] Bad/), '] bad');
+describe('requiredText: the text a pattern cannot match without', () => {
+  it('every plain run of an alternative, lower-cased; optional and repeated atoms end a run', () => {
+    assert.deepEqual(requiredText(/API key (?:is |has )?expired/i), [[['api key '], ['expired']]]);
+    assert.deepEqual(requiredText(/colou?r names/), [[['colo'], ['r names']]]);
+    assert.deepEqual(requiredText(/ab+cde/), [[['cde']]]);
+    assert.deepEqual(requiredText(/\bgenerativelanguage\.googleapis\.com\b/), [
+      [['generativelanguage.googleapis.com']],
+    ]);
+    assert.deepEqual(requiredText(/quota[_ ]?exceeded {0,3}now/i), [[['quota'], ['exceeded'], ['now']]]);
+    assert.deepEqual(requiredText(/\[([45]\d\d)\] Bad/), [[['] bad']]]);
   });
 
-  it('one literal per top-level alternative; undefined when one of them needs no text', () => {
-    assert.deepEqual(requiredLiterals(/leaked|exposed/i), ['leaked', 'exposed']);
-    assert.deepEqual(requiredLiterals(/a(b|c)def|ghij/), ['def', 'ghij']);
-    assert.equal(requiredLiterals(/leaked|\d+/), undefined);
+  it('one alternative per top-level `|`; undefined when one of them needs no text', () => {
+    assert.deepEqual(requiredText(/leaked|exposed/i), [[['leaked']], [['exposed']]]);
+    assert.deepEqual(requiredText(/a(b|c)def|ghij/), [[['def']], [['ghij']]]);
+    assert.equal(requiredText(/leaked|\d+/), undefined);
+  });
+
+  it('a group it cannot match without: all of one alternative, or one text of each of several', () => {
+    assert.deepEqual(requiredText(/\bkey (?:was|has been) (?:leaked|exposed)/i), [
+      [['key '], ['was', 'has been'], ['leaked', 'exposed']],
+    ]);
+    assert.deepEqual(requiredText(/\b((?:gemini|gemma)-\d[\w.-]{0,80})/i), [[['gemini', 'gemma']]]);
+    assert.deepEqual(requiredText(/(?<word>quota metric)s?/), [[['quota metric']]]);
+    // optional, or some alternative needs nothing: the group adds nothing
+    assert.deepEqual(requiredText(/api(?: key)? not valid/), [[['api'], [' not valid']]]);
+    assert.deepEqual(requiredText(/abc(?:de|f)ghi/), [[['abc'], ['ghi']]]);
+    // a lookaround is not text the match contains
+    assert.deepEqual(requiredText(/(?<![\w-])AIza(?=Sy)/), [[['aiza']]]);
   });
 
   it('is undefined when nothing is required or the flags change what letters match', () => {
-    assert.equal(requiredLiteral(/(?:abcd)/), undefined);
-    assert.equal(requiredLiteral(/\d+ab/), undefined);
-    assert.equal(requiredLiteral(/key/iu), undefined);
+    assert.equal(requiredText(/(?:ab)/), undefined);
+    assert.equal(requiredText(/\d+ab/), undefined);
+    assert.equal(requiredText(/key/iu), undefined);
   });
 
   it('classes and groups are skipped whole, with their escapes and nesting', () => {
-    assert.equal(requiredLiteral(/[\]abc]xyz/), 'xyz');
-    assert.equal(requiredLiteral(/(a(b)[)]c)tail/), 'tail');
-    assert.equal(requiredLiteral(/\\path\/to/), '\\path/to');
+    assert.deepEqual(requiredText(/[\]abc]xyz/), [[['xyz']]]);
+    assert.deepEqual(requiredText(/(a(b)[)]c)tail/), [[['tail']]]);
+    assert.deepEqual(requiredText(/\\path\/to/), [[['\\path/to']]]);
   });
 
-  // Every catalog wording: strings the pattern matches (generated from it, letters' case flipped
-  // at random for a case-insensitive one) always contain its literal.
-  const patterns = CAUSE_MATCHERS.flatMap((m) => m.messages ?? []);
-  it(`holds for every string each of the ${patterns.length} catalog wordings matches`, () => {
+  it('mayMatch: some alternative has all it needs in the lower-cased text', () => {
+    const re = /\bkey (?:was|has been) (?:leaked|exposed)/i;
+    assert.equal(mayMatch(re, 'the key has been exposed'), true);
+    assert.equal(mayMatch(re, 'api key not valid. please pass a valid api key.'), false);
+    assert.equal(mayMatch(/leaked|\d+/, 'anything'), true);
+  });
+
+  // Every catalog wording and body-dropping surface: strings the pattern matches (generated from
+  // it, letters' case flipped at random for a case-insensitive one) always meet its requirements.
+  const patterns = [
+    ...CAUSE_MATCHERS.flatMap((m) => m.messages ?? []),
+    ...BODY_DROPPING_SURFACES.map((s) => s.pattern),
+  ];
+  it(`holds for every string each of the ${patterns.length} gated patterns matches`, () => {
     let checked = 0;
     for (const re of patterns) {
-      const literals = requiredLiterals(re);
-      if (literals === undefined) continue;
+      if (requiredText(re) === undefined) continue;
       let arbitrary: fc.Arbitrary<string>;
       try {
         arbitrary = fc.stringMatching(new RegExp(re.source, re.flags.replace(/[iy]/g, '')));
@@ -62,14 +79,14 @@ describe('requiredLiterals: the text a pattern cannot match without', () => {
             : s,
         );
       fc.assert(
-        fc.property(flipped, (s) => !re.test(s) || literals.some((l) => s.toLowerCase().includes(l))),
+        fc.property(flipped, (s) => !re.test(s) || mayMatch(re, s.toLowerCase())),
         { numRuns: 50 },
       );
       checked++;
     }
     assert.ok(
       checked > patterns.length / 2,
-      `only ${checked} of ${patterns.length} had a literal and a generator`,
+      `only ${checked} of ${patterns.length} had requirements and a generator`,
     );
   });
 });
