@@ -61,10 +61,12 @@ function composed(later: VisibleText, earlier: VisibleText): VisibleText {
   };
 }
 
-/** Printable ASCII that starts no escape: its own visible form. */
-function isPlain(unit: number): boolean {
-  return unit >= 0x20 && unit < 0x7f && unit !== 0x25 && unit !== 0x26 && unit !== 0x5c;
-}
+/**
+ * The next character that is not printable ASCII or that starts an escape (`%`, `&`, `\`); all
+ * before it is its own visible form. A regular expression finds it without a loop in JavaScript,
+ * which, in a process that has just started, costs more than the rest of the pass.
+ */
+const NOT_PLAIN = /[^\x20-\x24\x27-\x5b\x5d-\x7e]/g;
 
 function onePass(source: string): VisibleText {
   const parts: string[] = [];
@@ -73,10 +75,10 @@ function onePass(source: string): VisibleText {
   const pieces: number[] = [];
   let i = 0;
   while (i < source.length) {
-    if (isPlain(source.charCodeAt(i))) {
-      // Hot path: a run of plain characters is copied as one piece.
-      let j = i + 1;
-      while (j < source.length && isPlain(source.charCodeAt(j))) j++;
+    NOT_PLAIN.lastIndex = i;
+    const j = NOT_PLAIN.exec(source)?.index ?? source.length;
+    if (j > i) {
+      // A run of plain characters is copied as one piece.
       parts.push(source.slice(i, j));
       pieces.push(i, j, -1); // -1: a copy, character k from source k
       i = j;
@@ -144,12 +146,21 @@ function lazilyMapped(text: string, pieces: readonly number[]): VisibleText {
  */
 declare const __GKD_VISIBLE_FORMS__: Readonly<Record<string, string>> | undefined;
 
-/** What a reader sees for one code point ('' when nothing), cached: texts repeat few characters. */
-const SEEN = new Map<number, string>(
-  typeof __GKD_VISIBLE_FORMS__ === 'object'
-    ? Object.entries(__GKD_VISIBLE_FORMS__).map(([char, form]) => [char.codePointAt(0) ?? 0, form])
-    : [],
-);
+/**
+ * What a reader sees for one code point ('' when nothing), cached: texts repeat few characters.
+ * ASCII's controls (line breaks, tabs) are dropped: known here, they need no Unicode property
+ * pattern compiled (DROPPED) for the line breaks of every multi-line text.
+ */
+const SEEN = new Map<number, string>([
+  ...Array.from({ length: 0x20 }, (_, code): [number, string] => [code, '']),
+  [0x7f, ''],
+  ...(typeof __GKD_VISIBLE_FORMS__ === 'object'
+    ? Object.entries(__GKD_VISIBLE_FORMS__).map(([char, form]): [number, string] => [
+        char.codePointAt(0) ?? 0,
+        form,
+      ])
+    : []),
+]);
 
 function visibleFormOf(code: number): string {
   let form = SEEN.get(code);
