@@ -212,7 +212,8 @@ async function bundle(entry) {
       __GKD_VERSION__: JSON.stringify(pkg.version),
       // names the compile cache's files (src/cli/compile-cache.ts): a new build never reads an old one's
       __GKD_BUILD_ID__: JSON.stringify(BUILD_ID),
-      __GKD_REGEX_LITERALS__: JSON.stringify(REGEX_LITERALS),
+      // a JSON text, parsed on first use: as an object literal it was ~40 KB of the code cache
+      __GKD_REGEX_LITERALS__: JSON.stringify(JSON.stringify(REGEX_LITERALS)),
       __GKD_VISIBLE_FORMS__: JSON.stringify(VISIBLE_FORMS),
       // import.meta.dirname is CommonJS's own __dirname (no node:url to load for it)
       ...(cjs ? { 'import.meta.url': 'importMeta.url', 'import.meta.dirname': '__dirname' } : {}),

@@ -120,20 +120,21 @@ function mostSelective(alternative: Alternative): Requirement {
 
 /**
  * The bundler (scripts/build.mjs) works the requirements of the catalog's wordings and the field
- * reader's patterns out at build time and inlines them here: scanning ~200 sources in a process
- * that has just started (its code not yet compiled) cost as much as the compiling it saves.
- * Keyed by `literalKey`; null for a pattern that may match anything. Undefined when running from
- * source.
+ * reader's patterns out at build time and inlines them here, as JSON text parsed on first use:
+ * scanning ~200 sources in a process that has just started (its code not yet compiled) cost as
+ * much as the compiling it saves. Keyed by `literalKey`; null for a pattern that may match
+ * anything. Undefined when running from source.
  */
-declare const __GKD_REGEX_LITERALS__: Readonly<Record<string, readonly Alternative[] | null>> | undefined;
-const PRECOMPUTED = typeof __GKD_REGEX_LITERALS__ === 'object' ? __GKD_REGEX_LITERALS__ : undefined;
+declare const __GKD_REGEX_LITERALS__: string | undefined;
+let precomputed: Readonly<Record<string, readonly Alternative[] | null>> | undefined;
 
 export const literalKey = (re: RegExp): string => `${re.flags}/${re.source}`;
 
 const requiredOf = new WeakMap<RegExp, RequiredText>();
 
 function requiredFor(re: RegExp): RequiredText {
-  const known = PRECOMPUTED?.[literalKey(re)];
+  if (typeof __GKD_REGEX_LITERALS__ === 'string') precomputed ??= JSON.parse(__GKD_REGEX_LITERALS__);
+  const known = precomputed?.[literalKey(re)];
   if (known !== undefined) return known ?? undefined;
   return requiredText(re);
 }
