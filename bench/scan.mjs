@@ -5,29 +5,21 @@
 //  - a generated ~50-file git repository (scan lists it with `git ls-files`; ripgrep skips .git/);
 //    target ≤ 4× ripgrep.
 // Then where our time goes: node's start (`node -e 0`), our start-up (scan of an empty folder,
-// minus node), listing the files (`git ls-files` in the small repository), reading them (the
-// same 128 KiB chunked reads, in-process, nothing else) and the prefilter and decoding (the
-// library's file scanner, in-process, minus the reads).
+// minus node), and, each timed inside a fresh process as the CLI runs them (bench/scan-phases.mjs),
+// listing the files (the walk, or `git ls-files` started from Node), reading them (128 KiB chunked
+// reads, nothing else) and the prefilter, decoding and detection (the scanner minus the reads);
+// `rest` is what the CLI spends beyond these (the other git queries, hygiene, findings, output).
 // Corpora are cached in os.tmpdir(). Installs ripgrep with apt-get when it is missing.
 import { spawnSync } from 'node:child_process';
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  readSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   alternate,
   describeEnv,
   fmt,
+  median,
   minimalEnv,
   pairedRatio,
   record,
@@ -42,7 +34,7 @@ const RUNS = Number(process.env['BENCH_RUNS'] ?? 11);
 const explicit = process.env['GKD_BENCH_BIN'];
 const bin = explicit ?? requireBuild('scan');
 const env = minimalEnv();
-const { FileScanner } = explicit ? {} : await import('../dist/scan/read-files.js');
+const PHASES = join(dirname(fileURLToPath(import.meta.url)), 'scan-phases.mjs');
 
 function ensureRipgrep() {
   if (spawnSync('rg', ['--version']).status === 0) return;
@@ -140,35 +132,6 @@ function corpus({ name, megabytes, files: fileCount, medianBytes, planted: toPla
   return { dir, ...info };
 }
 
-/** Every file under dir except .git/ (what both tools read). */
-function filesUnder(dir) {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && !relative(dir, e.parentPath).split('/').includes('.git'))
-    .map((e) => join(e.parentPath, e.name));
-}
-
-/** Reading every file through one 128 KiB buffer, as the scanner does, and nothing else. */
-function readOnly(paths) {
-  const buffer = Buffer.allocUnsafe(128 * 1024);
-  let total = 0;
-  for (const path of paths) {
-    const fd = openSync(path, 'r');
-    let n = readSync(fd, buffer, 0, buffer.length, null);
-    while (n > 0) {
-      total += n;
-      n = readSync(fd, buffer, 0, buffer.length, null);
-    }
-    closeSync(fd);
-  }
-  return total;
-}
-
-function inProcess(fn) {
-  const start = performance.now();
-  fn();
-  return performance.now() - start;
-}
-
 function bench({ label, corpus: c, target, rgArgs }) {
   const rg = [
     '--count-matches',
@@ -195,25 +158,19 @@ function bench({ label, corpus: c, target, rgArgs }) {
   );
 
   const empty = mkdtempSync(join(tmpdir(), 'gkd-bench-empty-'));
-  const paths = filesUnder(c.dir);
-  const jobs = paths.map((abs) => ({ rel: relative(c.dir, abs), abs, source: 'worktree' }));
-  const scanner = explicit ? undefined : new FileScanner(10 * 1024 * 1024);
+  // The scan's phases, each timed inside a fresh process (bench/scan-phases.mjs): cold, as the CLI.
+  const phaseRuns = [];
   const split = explicit
     ? {}
     : {
         node: () => timeProcess(process.execPath, ['-e', '0'], { env }).ms,
         emptyScan: () => timeProcess(process.execPath, [bin, 'scan', empty, '--format', 'json'], { env }).ms,
-        ...(c.git
-          ? {
-              gitLsFiles: () =>
-                timeProcess('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
-                  cwd: c.dir,
-                  env,
-                }).ms,
-            }
-          : {}),
-        reads: () => inProcess(() => readOnly(paths)),
-        scanner: () => inProcess(() => scanner.scan(jobs)),
+        phases: () => {
+          const args = [PHASES, c.dir, c.git ? 'git' : 'directory'];
+          const phases = JSON.parse(timeProcess(process.execPath, args, { env }).stdout);
+          phaseRuns.push(phases);
+          return phases.scanMs;
+        },
       };
   const samples = alternate(
     {
@@ -234,13 +191,14 @@ function bench({ label, corpus: c, target, rgArgs }) {
     `ratio scan/rg: ${ratio.median.toFixed(2)}× (${ratio.min.toFixed(2)}–${ratio.max.toFixed(2)}), target ≤ ${target}×: ${ratio.median <= target ? 'met' : 'NOT met'}`,
   );
   if (explicit) return { ratio: ratio.median };
+  const phase = (name) => median(phaseRuns.map((run) => run[name]));
   const where = {
     node: m.node,
     startup: m.emptyScan - m.node,
-    ...(c.git ? { gitLsFiles: m.gitLsFiles } : {}),
-    reads: m.reads,
-    prefilterAndDecode: m.scanner - m.reads,
-    rest: m.scan - m.emptyScan - m.scanner - (c.git ? m.gitLsFiles : 0),
+    listing: phase('listingMs'),
+    reads: phase('readsMs'),
+    prefilterAndDecode: phase('scanMs') - phase('readsMs'),
+    rest: m.scan - m.emptyScan - phase('listingMs') - phase('scanMs'),
   };
   console.log(
     `where scan's time goes (medians, ms): ${Object.entries(where)

@@ -141,12 +141,13 @@ export default function speedSection(results: Results = readResults()): string {
     }
     out.push(
       '',
-      'The split: `node` is `node -e 0`; `startup` is `scan` of an empty folder minus node; `gitLsFiles` is',
-      '`git ls-files` alone; `reads` reads every file through one 128 KiB buffer in-process and does',
-      "nothing else; `prefilterAndDecode` is the library's file scanner in-process minus those reads;",
-      'both run warm, in a process that has scanned before. `rest` is what the CLI run costs beyond all',
-      'of these: the other git queries, hygiene checks, output, and the first-call cost (regular',
-      'expressions compiled, code not yet optimised) of the detectors on the files that hold a key.',
+      'The split: `node` is `node -e 0`; `startup` is `scan` of an empty folder minus node. The next',
+      'three are timed inside a fresh process, cold as in the CLI (`bench/scan-phases.mjs`): `listing`',
+      'is the walk of the tree, or `git ls-files` started from Node in the repository; `reads` reads',
+      "every file once through one 128 KiB buffer and does nothing else; `prefilterAndDecode` is the",
+      "scan's own reader over the same files (prefilter, decoding, and detection in the files that",
+      'hold a key) minus those reads. `rest` is what the CLI run costs beyond all of these: the other',
+      'git queries and hygiene checks, fingerprinting the keys found (node:crypto), and the report.',
     );
     const floor = (c: ScanCorpus, parts: string[]) =>
       x(parts.reduce((sum, part) => sum + (c.split[part] ?? 0), 0) / c.rgMs);
