@@ -97,6 +97,7 @@ interface GatedText {
   exec(re: RegExp): RegExpExecArray | null;
   test(re: RegExp): boolean;
   matchAll(re: RegExp): Iterable<RegExpExecArray>;
+  search(re: RegExp): number;
 }
 
 function gated(text: string): GatedText {
@@ -106,6 +107,7 @@ function gated(text: string): GatedText {
     exec: (re) => (mayMatch(re, lowered) ? re.exec(text) : null),
     test: (re) => mayMatch(re, lowered) && re.test(text),
     matchAll: (re) => (mayMatch(re, lowered) ? text.matchAll(re) : []),
+    search: (re) => (mayMatch(re, lowered) ? text.search(re) : -1),
   };
 }
 
@@ -257,8 +259,8 @@ function endpointHints(t: GatedText): EndpointHints {
     )
   )
     hints.style = 'native';
-  const vertex = t.text.search(/aiplatform\.googleapis\.com|\/locations\/[\w-]+\/publishers\//);
-  const gemini = t.text.search(/generativelanguage\.googleapis\.com/);
+  const vertex = t.search(/aiplatform\.googleapis\.com|\/locations\/[\w-]+\/publishers\//);
+  const gemini = t.search(/generativelanguage\.googleapis\.com/);
   if (vertex !== -1 && (gemini === -1 || vertex < gemini)) hints.backend = 'vertex';
   else if (gemini !== -1) hints.backend = 'gemini-api';
   if (t.test(/authorization["']?\s{0,3}[:=]\s{0,3}["']?bearer|\bbearer\s+(?:AIza|AQ\.)|\bopenai\b/i))
