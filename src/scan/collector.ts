@@ -2,6 +2,7 @@ import { displayPath } from '../core/display-path.js';
 import type { RawHit } from '../core/key-detect/detect.js';
 import type { SecretKey } from '../core/secret-key.js';
 import { isBaselined } from './baseline.js';
+import { monotonicMs } from './clock.js';
 import { detectFragment } from './detect-fragment.js';
 import { type HitPlace, keyFinding } from './findings.js';
 import type { ProgressReporter } from './progress.js';
@@ -141,7 +142,7 @@ export class ScanCollector {
         distinctKeys: realKeys.size,
         findings: this.findings.length,
         failing: this.findings.filter((f) => f.failing).length,
-        durationMs: Math.round(performance.now() - started),
+        durationMs: Math.round(monotonicMs() - started),
       },
     };
   }

@@ -1,15 +1,16 @@
+import { monotonicMs } from './clock.js';
 import type { ScanProgress } from './types.js';
 
 export type ProgressReporter = ReturnType<typeof progressReporter>;
 
 /** Calls onProgress at most every 100 ms, and once at the end. */
 export function progressReporter(onProgress: ((progress: ScanProgress) => void) | undefined) {
-  const started = performance.now();
+  const started = monotonicMs();
   let files = 0;
   let bytes = 0;
   let last = Number.NEGATIVE_INFINITY;
   let phase: ScanProgress['phase'] = 'files';
-  const emit = () => onProgress?.({ files, bytes, elapsedMs: performance.now() - started, phase });
+  const emit = () => onProgress?.({ files, bytes, elapsedMs: monotonicMs() - started, phase });
   return {
     add(count: number, size: number, current: ScanProgress['phase']) {
       if (!onProgress) return;
@@ -18,7 +19,7 @@ export function progressReporter(onProgress: ((progress: ScanProgress) => void) 
       bytes += size;
       phase = current;
       if (files >> 6 === before >> 6) return;
-      const now = performance.now();
+      const now = monotonicMs();
       if (now - last >= 100) {
         last = now;
         emit();

@@ -1,5 +1,6 @@
 import type { SecretKey } from '../core/secret-key.js';
 import type { PathAddition } from '../io/git-files.js';
+import { monotonicMs } from './clock.js';
 import { ScanCollector } from './collector.js';
 import { progressReporter } from './progress.js';
 import { resolveTargets } from './scan-targets.js';
@@ -37,7 +38,7 @@ export function scanPaths(
 export async function scanWithKeys(
   options: ScanRunOptions = {},
 ): Promise<{ result: ScanResult; keys: Map<string, SecretKey> }> {
-  const started = performance.now();
+  const started = monotonicMs();
   const targets = await resolveTargets(options);
   const { gitRoot } = targets;
   const sink = new ScanCollector(progressReporter(options.onProgress));
