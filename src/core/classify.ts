@@ -58,7 +58,8 @@ export function classify(parsed: ParsedError, context: ClassifyContext = {}): Di
 }
 
 /** Google's own HTML error page ("Error 404 (Not Found)!!1 … That's an error."): Google answered, the path was wrong. */
-const GOOGLE_ERROR_PAGE = /That(?:'|’)s an error|Error \d{3} \([^)]{1,40}\)!!1/;
+// \u2019 is ’ (a typographic apostrophe): the bundles stay ASCII (scripts/build.mjs says why)
+const GOOGLE_ERROR_PAGE = /That(?:'|\u2019)s an error|Error \d{3} \([^)]{1,40}\)!!1/;
 /** Its 400 page: the front end refused the HTTP request before any API saw it. */
 const GOOGLE_FRONTEND_400 = /Error 400 \(Bad\s{1,20}Request\)!!1/;
 

@@ -123,9 +123,13 @@ function parseUnsafe(input: unknown): ParsedError {
   return maskStrings(parsed);
 }
 
-/** Lead-ins that wrap a message in logs and SDK errors (`Error:`, `[400 Bad Request]`, `status code 403:`…). */
+/**
+ * Lead-ins that wrap a message in logs and SDK errors (`Error:`, `[400 Bad Request]`, `status code
+ * 403:`…). The bullets and crosses (✕ ✗ × •) are written as \u escapes: the bundles stay ASCII
+ * (scripts/build.mjs says why).
+ */
 const LEAD_IN =
-  /^(?:[>✕✗×!*•-]\s{0,3}|\[?API Error:\s{0,3}|\[[^\]\n]{0,60}\]:?\s{0,3}|(?:[\w.$]{0,80}(?:Error|Exception)|Error|error|ERROR)(?: in thread "[^"\n]{0,40}")?(?: [\w.$]{1,80})?:\s{0,3}|(?:status code|HTTP|API returned|Error code:?)\s{0,3}\d{3}:?\s{0,3}|\d{3}(?: [A-Z][A-Z_]{3,40})?\s{0,3}[.:]?\s{1,3})/;
+  /^(?:[>\u2715\u2717\u00d7!*\u2022-]\s{0,3}|\[?API Error:\s{0,3}|\[[^\]\n]{0,60}\]:?\s{0,3}|(?:[\w.$]{0,80}(?:Error|Exception)|Error|error|ERROR)(?: in thread "[^"\n]{0,40}")?(?: [\w.$]{1,80})?:\s{0,3}|(?:status code|HTTP|API returned|Error code:?)\s{0,3}\d{3}:?\s{0,3}|\d{3}(?: [A-Z][A-Z_]{3,40})?\s{0,3}[.:]?\s{1,3})/;
 
 /** For prose pastes with no `message` field: the first line that says something, without lead-ins. */
 function proseMessage(text: string): string | undefined {
@@ -269,8 +273,9 @@ function detectKey(text: string): { kind?: KeyKind; masked?: string } {
   const full = firstOf(text, standard, auth);
   if (full !== undefined)
     return { kind: full.startsWith('AIza') ? 'standard' : 'auth', masked: maskKey(full) };
-  const partialStandard = /(?<![\w-])AIza(?:Sy|[\w-]{6,}|\.\.\.|…|\*)/.exec(text);
-  const partialAuth = /(?<![\w.-])AQ\.(?:[\w-]{2,}|\.\.|…|\*)/.exec(text);
+  // \u2026 is … (an ellipsis): the bundles stay ASCII (scripts/build.mjs says why)
+  const partialStandard = /(?<![\w-])AIza(?:Sy|[\w-]{6,}|\.\.\.|\u2026|\*)/.exec(text);
+  const partialAuth = /(?<![\w.-])AQ\.(?:[\w-]{2,}|\.\.|\u2026|\*)/.exec(text);
   if (partialStandard && (!partialAuth || partialStandard.index < partialAuth.index))
     return { kind: 'standard' };
   if (partialAuth) return { kind: 'auth' };
