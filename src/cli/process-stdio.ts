@@ -51,15 +51,17 @@ export class StdioWriter {
 
 /**
  * All of standard input as UTF-8, capped at MAX_STDIN_BYTES (more is a usage error, raised as soon
- * as the cap is passed, so `< /dev/zero` ends at once). A file or a pipe is read with read(2),
- * which needs no stream (~2–7 ms to set up); a terminal, or a descriptor that is non-blocking,
- * is read through the stream, which Ctrl-C can interrupt.
+ * as the cap is passed, so `< /dev/zero` ends at once). A file, a pipe or a socket is read with
+ * read(2), which needs no stream (~2–7 ms to set up, ~8 ms with net); a terminal, or a descriptor
+ * that is non-blocking, is read through the stream, which Ctrl-C can interrupt.
  */
 export async function readStdinCapped(maxBytes = MAX_STDIN_BYTES): Promise<string> {
   let kind: 'file' | 'pipe' | 'other' = 'other';
   try {
     const info = fstatSync(0);
-    kind = info.isFile() ? 'file' : info.isFIFO() ? 'pipe' : 'other';
+    // A socket is a pipe here: a parent in Node (child_process, spawnSync's `input`) or libuv gives
+    // its child a socket pair for standard input, not a FIFO.
+    kind = info.isFile() ? 'file' : info.isFIFO() || info.isSocket() ? 'pipe' : 'other';
   } catch {
     // no standard input at all: the stream reports it
   }
