@@ -5,7 +5,7 @@
 //  - a generated ~50-file git repository (scan lists it with `git ls-files`; ripgrep skips .git/);
 //    target ≤ 4× ripgrep.
 // Then where our time goes: node's start (`node -e 0`), our start-up (scan of an empty folder,
-// minus node), and, each timed inside a fresh process as the CLI runs them (bench/scan-phases.mjs),
+// minus node), and, each timed inside a fresh process as the CLI runs them (bench/_scan-phases.mjs),
 // listing the files (the walk, or `git ls-files` started from Node), reading them (128 KiB chunked
 // reads, nothing else) and the prefilter, decoding and detection (the scanner minus the reads);
 // `rest` is what the CLI spends beyond these (the other git queries, hygiene, findings, output).
@@ -34,7 +34,7 @@ const RUNS = Number(process.env['BENCH_RUNS'] ?? 11);
 const explicit = process.env['GKD_BENCH_BIN'];
 const bin = explicit ?? requireBuild('scan');
 const env = minimalEnv();
-const PHASES = join(dirname(fileURLToPath(import.meta.url)), 'scan-phases.mjs');
+const PHASES = join(dirname(fileURLToPath(import.meta.url)), '_scan-phases.mjs');
 
 function ensureRipgrep() {
   if (spawnSync('rg', ['--version']).status === 0) return;
@@ -158,7 +158,7 @@ function bench({ label, corpus: c, target, rgArgs }) {
   );
 
   const empty = mkdtempSync(join(tmpdir(), 'gkd-bench-empty-'));
-  // The scan's phases, each timed inside a fresh process (bench/scan-phases.mjs): cold, as the CLI.
+  // The scan's phases, each timed inside a fresh process (bench/_scan-phases.mjs): cold, as the CLI.
   const phaseRuns = [];
   const split = explicit
     ? {}

@@ -142,7 +142,7 @@ export default function speedSection(results: Results = readResults()): string {
     out.push(
       '',
       'The split: `node` is `node -e 0`; `startup` is `scan` of an empty folder minus node. The next',
-      'three are timed inside a fresh process, cold as in the CLI (`bench/scan-phases.mjs`): `listing`',
+      'three are timed inside a fresh process, cold as in the CLI (`bench/_scan-phases.mjs`): `listing`',
       'is the walk of the tree, or `git ls-files` started from Node in the repository; `reads` reads',
       'every file once through one 128 KiB buffer and does nothing else; `prefilterAndDecode` is the',
       "scan's own reader over the same files (prefilter, decoding, and detection in the files that",

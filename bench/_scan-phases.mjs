@@ -1,9 +1,9 @@
-// Run by bench/scan.mjs in a fresh process, so that each phase is timed as the CLI runs it: cold
-// (its code not yet compiled), the files in the page cache. Times listing the files (the walk, or
-// `git ls-files` started from Node), reading every byte once through one 128 KiB buffer (the floor
-// of any scan), and the scan's own reader over the same files (prefilter, decoding, detection of
-// the files that hold a key). Prints the times as JSON.
-//   node bench/scan-phases.mjs DIR directory|git
+// Not a benchmark (bench/_* are helpers): run by bench/scan.mjs in a fresh process, so that each
+// phase is timed as the CLI runs it: cold (its code not yet compiled), the files in the page cache.
+// Times listing the files (the walk, or `git ls-files` started from Node), reading every byte once
+// through one 128 KiB buffer (the floor of any scan), and the scan's own reader over the same files
+// (prefilter, decoding, detection of the files that hold a key). Prints the times as JSON.
+//   node bench/_scan-phases.mjs DIR directory|git
 import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 
