@@ -34,7 +34,7 @@ export async function parseWithCommander<Flags>(
 }
 
 /** A commander program wired to the context instead of the process. */
-export function programFor(spec: CommandSpec, ctx: Pick<CliContext, 'out'>): Command {
+function programFor(spec: CommandSpec, ctx: Pick<CliContext, 'out'>): Command {
   const program = new Command(spec.name)
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.out(s), writeErr: () => {}, outputError: () => {} })
