@@ -44,19 +44,29 @@ export function visibleText(source: string): VisibleText {
   return view;
 }
 
-/** A later pass's view of an earlier pass's text, mapped back to the source (when asked). */
+/** A later pass's view of an earlier pass's text, mapped back to the source. */
 function composed(later: VisibleText, earlier: VisibleText): VisibleText {
-  let start: Int32Array | undefined;
-  let end: Int32Array | undefined;
+  return mappedWhenAsked(later.text, () => ({
+    start: later.start.map((at) => earlier.start[at] ?? 0),
+    end: later.end.map((at) => earlier.end[at - 1] ?? 0),
+  }));
+}
+
+/**
+ * A view whose maps back to the source are built on first use: most texts have no key in them,
+ * and are never mapped back.
+ */
+function mappedWhenAsked(text: string, build: () => Pick<VisibleText, 'start' | 'end'>): VisibleText {
+  let maps: Pick<VisibleText, 'start' | 'end'> | undefined;
   return {
-    text: later.text,
+    text,
     get start() {
-      start ??= later.start.map((at) => earlier.start[at] ?? 0);
-      return start;
+      maps ??= build();
+      return maps.start;
     },
     get end() {
-      end ??= later.end.map((at) => earlier.end[at - 1] ?? 0);
-      return end;
+      maps ??= build();
+      return maps.end;
     },
   };
 }
@@ -70,8 +80,8 @@ const NOT_PLAIN = /[^\x20-\x24\x27-\x5b\x5d-\x7e]/g;
 
 function onePass(source: string): VisibleText {
   const parts: string[] = [];
-  // Where each piece came from, as [from, to, length in the text] triples; the per-character maps
-  // are built from them only when asked (most texts have no key in them, and are not mapped back).
+  // Where each piece came from, as [from, to, length in the text] triples: the per-character maps
+  // are built from them when asked.
   const pieces: number[] = [];
   let i = 0;
   while (i < source.length) {
@@ -99,44 +109,32 @@ function onePass(source: string): VisibleText {
     }
     i = next;
   }
-  return lazilyMapped(parts.join(''), pieces);
+  const text = parts.join('');
+  return mappedWhenAsked(text, () => mapsFromPieces(pieces, text.length));
 }
 
-function lazilyMapped(text: string, pieces: readonly number[]): VisibleText {
-  let maps: { start: Int32Array; end: Int32Array } | undefined;
-  const build = () => {
-    if (maps) return maps;
-    const start = new Int32Array(text.length);
-    const end = new Int32Array(text.length);
-    let at = 0;
-    for (let p = 0; p < pieces.length; p += 3) {
-      const from = pieces[p] ?? 0;
-      const to = pieces[p + 1] ?? 0;
-      const length = pieces[p + 2] ?? 0;
-      if (length === -1) {
-        for (let k = from; k < to; k++, at++) {
-          start[at] = k;
-          end[at] = k + 1;
-        }
-      } else {
-        for (let k = 0; k < length; k++, at++) {
-          start[at] = from;
-          end[at] = to;
-        }
+/** Character by character, where each character of the text came from in the source. */
+function mapsFromPieces(pieces: readonly number[], length: number): Pick<VisibleText, 'start' | 'end'> {
+  const start = new Int32Array(length);
+  const end = new Int32Array(length);
+  let at = 0;
+  for (let p = 0; p < pieces.length; p += 3) {
+    const from = pieces[p] ?? 0;
+    const to = pieces[p + 1] ?? 0;
+    const count = pieces[p + 2] ?? 0;
+    if (count === -1) {
+      for (let k = from; k < to; k++, at++) {
+        start[at] = k;
+        end[at] = k + 1;
+      }
+    } else {
+      for (let k = 0; k < count; k++, at++) {
+        start[at] = from;
+        end[at] = to;
       }
     }
-    maps = { start, end };
-    return maps;
-  };
-  return {
-    text,
-    get start() {
-      return build().start;
-    },
-    get end() {
-      return build().end;
-    },
-  };
+  }
+  return { start, end };
 }
 
 /**
