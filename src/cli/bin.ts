@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The only place that touches the process: wires stdio and signals to run() and sets the exit code.
-import { fstatSync } from 'node:fs';
 import { maskKeysInText } from '../core/key-material.js';
 import { enableCompileCache } from './compile-cache.js';
+import { isTerminal } from './is-terminal.js';
 import { readStdinCapped, StdioWriter } from './process-stdio.js';
 import { readSecret } from './read-secret.js';
 import { run } from './run.js';
@@ -41,16 +41,14 @@ run(process.argv.slice(2), process.env, {
   readStdin: () => readStdinCapped(),
   onStdout: (s) => stdio.write(1, s),
   onStderr: (s) => stdio.write(2, s),
-  // Asked only when a command renders text. A pipe or a file is no terminal: fstat says so without
-  // node:tty, which loads net and the streams (~4 ms); only a character device needs isatty(1).
+  // Asked only when a command renders text (is-terminal.ts: mostly without loading node:tty).
   get isTTY() {
-    return isCharacterDevice(1) && process.getBuiltinModule('node:tty').isatty(1);
+    return isTerminal(1);
   },
   // A hidden prompt for --key-stdin only when stdin is a terminal (process.stdin is created then
-  // only). Asked only by --key-stdin: /dev/null is a character device too, and node:tty, which
-  // tells them apart, costs ~10 ms to load.
+  // only). Asked only by --key-stdin.
   get readSecret() {
-    return isCharacterDevice(0) && process.getBuiltinModule('node:tty').isatty(0)
+    return isTerminal(0)
       ? (prompt: string) => readSecret(process.stdin, (s) => stdio.write(2, s), prompt)
       : undefined;
   },
@@ -70,11 +68,3 @@ run(process.argv.slice(2), process.env, {
     process.exitCode = 2;
   },
 );
-
-function isCharacterDevice(fd: number): boolean {
-  try {
-    return fstatSync(fd).isCharacterDevice();
-  } catch {
-    return false;
-  }
-}
