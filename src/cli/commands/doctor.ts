@@ -82,7 +82,8 @@ export const doctorCommand: CommandHandler = async (argv, ctx) => {
     ...(baseUrl ? { baseUrl } : {}),
     ...(model ? { model } : {}),
     ...(key ? { key } : {}),
-    ...(ctx.io.signal ? { signal: ctx.io.signal } : {}),
+    // Only the probes use it: an offline run keeps Ctrl-C's default and sets up no handler.
+    ...(!flags.offline && ctx.io.signal ? { signal: ctx.io.signal } : {}),
     ...(ctx.io.isTTY ? { onProbing: showProgress } : {}),
   });
   // The progress line is erased once the probes are done.
