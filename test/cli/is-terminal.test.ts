@@ -4,11 +4,10 @@ import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { isTerminal, linuxMajor } from '../../src/cli/is-terminal.js';
 import { BUILT_CLI } from '../support/built-cli.js';
+import { LOADED_BUILTINS_HOOK as HOOK, loadedBuiltins } from '../support/loaded-builtins.js';
 
-const HOOK = fileURLToPath(new URL('../support/log-loaded-builtins.cjs', import.meta.url));
 const box = mkdtempSync(join(tmpdir(), 'gkd-tty-'));
 after(() => rmSync(box, { recursive: true, force: true }));
 
@@ -52,7 +51,7 @@ describe('is-terminal', () => {
     const r = cli(`script -qec "${command}" /dev/null`);
     assert.equal(r.status, 0, r.stdout + r.stderr);
     assert.ok(r.stdout.includes('\u001b['), 'coloured output');
-    const builtins = /builtins: (.*)/.exec(r.stdout)?.[1]?.trim().split(',') ?? [];
+    const builtins = loadedBuiltins(r.stdout);
     assert.ok(builtins.length > 0, r.stdout);
     assert.ok(!builtins.includes('tty') && !builtins.includes('net'), builtins.join(' '));
   });
@@ -62,7 +61,7 @@ describe('is-terminal', () => {
   }, () => {
     const r = cli(`${command} > /dev/null`);
     assert.equal(r.status, 0, r.stderr);
-    const builtins = /builtins: (.*)/.exec(r.stderr)?.[1]?.split(',') ?? [];
+    const builtins = loadedBuiltins(r.stderr);
     assert.ok(builtins.length > 0, r.stderr);
     assert.ok(!builtins.includes('tty') && !builtins.includes('net'), builtins.join(' '));
   });

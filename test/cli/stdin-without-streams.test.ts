@@ -4,15 +4,14 @@ import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { BUILT_CLI } from '../support/built-cli.js';
+import { LOADED_BUILTINS_HOOK as HOOK, loadedBuiltins } from '../support/loaded-builtins.js';
 
 /**
  * `explain -` reads standard input with read(2) when it is a file, a pipe or a socket (what a
  * parent in Node or libuv gives), without Node's stream and socket modules (~8 ms to load): the
  * built CLI is run with a hook that lists the built-in modules it loaded.
  */
-const HOOK = fileURLToPath(new URL('../support/log-loaded-builtins.cjs', import.meta.url));
 const box = mkdtempSync(join(tmpdir(), 'gkd-stdin-'));
 after(() => rmSync(box, { recursive: true, force: true }));
 
@@ -30,7 +29,7 @@ function explainWith(stdin: string | number) {
     encoding: 'utf8',
     ...(typeof stdin === 'string' ? { input: stdin } : { stdio: [stdin, 'pipe', 'pipe'] }),
   });
-  const builtins = /builtins: (.*)/.exec(r.stderr)?.[1]?.split(',') ?? [];
+  const builtins = loadedBuiltins(r.stderr);
   return { status: r.status, cause: (JSON.parse(r.stdout) as { cause: string }).cause, builtins };
 }
 
